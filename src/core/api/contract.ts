@@ -1,0 +1,139 @@
+/**
+ * The one service contract between the renderer and the services.
+ *
+ * Electron serves it over IPC (electron/ipc_adapter.ts), the web host over
+ * loopback HTTP (src/node/web/web_host.ts); both dispatch to the same
+ * implementation (src/node/services/citygrid_services.ts). Every method takes
+ * one plain request object and resolves to one plain value, so that the
+ * contract survives structured cloning and JSON alike.
+ */
+import type { ServiceError } from './errors.js';
+import type { Extent, FeatureDto, LocalizedText } from './geo_types.js';
+
+export interface CrsInfo {
+  /** Authority code, e.g. `EPSG:4527`. */
+  code: string;
+  name: string;
+  /** proj4 definition, so that the renderer can project without GDAL. */
+  proj4: string;
+}
+
+export type GeometryKind = 'Point' | 'LineString' | 'Polygon' | 'MultiPolygon' | 'MultiLineString' | 'MultiPoint' | 'None';
+
+export interface FieldInfo {
+  name: string;
+  label: LocalizedText;
+}
+
+export interface LayerInfo {
+  name: string;
+  title: LocalizedText;
+  /** `data` layers are what the centre maintains; `base` layers only draw the base map. */
+  role: 'data' | 'base';
+  geometryKind: GeometryKind;
+  featureCount: number;
+  extent: Extent | null;
+  fields: FieldInfo[];
+  /** Field shown as a label at close zoom, if any. */
+  labelField: string | null;
+}
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  crs: CrsInfo;
+  extent: Extent | null;
+  layers: LayerInfo[];
+  /** Last published package version, 0 before the first publish. */
+  publishedVersion: number;
+}
+
+export interface OpenWorkspaceRequest { path: string }
+export interface ListLayersRequest { }
+export interface GetWorkspaceRequest { }
+
+export interface FeaturesRequest {
+  layer: string;
+  extent: Extent;
+  /** At most this many features; the page says when it was cut. */
+  limit?: number;
+}
+
+export interface FeaturePage {
+  layer: string;
+  features: FeatureDto[];
+  truncated: boolean;
+}
+
+export interface IdentifyRequest {
+  x: number;
+  y: number;
+  /** Search radius for points and lines, in workspace CRS units (metres). */
+  tolerance: number;
+  /** Layers to search, top-most first; all data layers when omitted. */
+  layers?: string[];
+}
+
+export interface IdentifyResult {
+  hits: FeatureDto[];
+}
+
+export interface PublishRequest {
+  /** Folder receiving `<name>-<version>/`; defaults to `packages/` beside the workspace. */
+  outDir?: string;
+}
+
+export interface PublishResult {
+  directory: string;
+  name: string;
+  version: number;
+  files: string[];
+  layerCounts: Record<string, number>;
+}
+
+export interface JobHandle { jobId: string }
+export interface CancelJobRequest { jobId: string }
+export interface CancelJobResult { canceled: boolean }
+
+/** What the services implement: each method resolves to its value or rejects with a CityGridError. */
+export interface CityGridApi {
+  openWorkspace(request: OpenWorkspaceRequest): Promise<WorkspaceInfo>;
+  getWorkspace(request: GetWorkspaceRequest): Promise<WorkspaceInfo | null>;
+  listLayers(request: ListLayersRequest): Promise<LayerInfo[]>;
+  getFeatures(request: FeaturesRequest): Promise<FeaturePage>;
+  identify(request: IdentifyRequest): Promise<IdentifyResult>;
+  /** Starts a publish job; progress and the outcome arrive as events. */
+  startPublish(request: PublishRequest): Promise<JobHandle>;
+  cancelJob(request: CancelJobRequest): Promise<CancelJobResult>;
+}
+
+export type ApiMethod = keyof CityGridApi;
+export type ApiRequest<M extends ApiMethod> = Parameters<CityGridApi[M]>[0];
+export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<CityGridApi[M]>>;
+
+/**
+ * The method names, at run time: adapters refuse anything else, so a renderer
+ * can never reach a service method that is not part of the contract.
+ */
+export const API_METHODS: readonly ApiMethod[] = [
+  'openWorkspace',
+  'getWorkspace',
+  'listLayers',
+  'getFeatures',
+  'identify',
+  'startPublish',
+  'cancelJob',
+] as const;
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}
+
+/** Errors cross the boundary as values. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };
+
+/** Events pushed from the services to every connected renderer. */
+export type ServiceEvent =
+  | { kind: 'job-progress'; jobId: string; fraction: number; message: LocalizedText }
+  | { kind: 'job-finished'; jobId: string; result: Result<unknown> }
+  | { kind: 'workspace-changed'; path: string };

@@ -1,0 +1,89 @@
+/**
+ * Code layouts (`schemas/code-layouts.json`) and a parser that splits a code
+ * into its named segments or says exactly why it does not fit.
+ */
+import type { LocalizedText } from '../api/geo_types.js';
+
+export interface CodeSegment {
+  name: string;
+  length: number;
+  label: LocalizedText;
+}
+
+export interface CodeLayout {
+  id: string;
+  kind: 'grid' | 'component' | 'matter';
+  title: LocalizedText;
+  /** `digits`: 0-9 only; `digits-upper`: 0-9 and A-Z. */
+  charset: 'digits' | 'digits-upper';
+  taxonomy?: string;
+  segments: CodeSegment[];
+}
+
+export interface CodeLayouts {
+  id: string;
+  version: string;
+  layouts: CodeLayout[];
+}
+
+export type ParsedCode =
+  | { ok: true; layout: CodeLayout; segments: Record<string, string> }
+  | { ok: false; layout: CodeLayout; reason: LocalizedText };
+
+const CHARSETS: Record<CodeLayout['charset'], RegExp> = {
+  'digits': /^[0-9]*$/,
+  'digits-upper': /^[0-9A-Z]*$/,
+};
+
+export function layoutLength(layout: CodeLayout): number {
+  return layout.segments.reduce((sum, segment) => sum + segment.length, 0);
+}
+
+export function parseCode(code: string, layout: CodeLayout): ParsedCode {
+  const expected = layoutLength(layout);
+  if (code.length !== expected) {
+    return {
+      ok: false, layout,
+      reason: {
+        zh: `${layout.title.zh}应为${expected}位，实际${code.length}位`,
+        en: `${layout.title.en} must have ${expected} characters, has ${code.length}`,
+      },
+    };
+  }
+  if (!CHARSETS[layout.charset].test(code)) {
+    const allowed = layout.charset === 'digits' ? { zh: '数字', en: 'digits' } : { zh: '数字或大写字母', en: 'digits or capital letters' };
+    return {
+      ok: false, layout,
+      reason: { zh: `${layout.title.zh}只能包含${allowed.zh}`, en: `${layout.title.en} may only contain ${allowed.en}` },
+    };
+  }
+  const segments: Record<string, string> = {};
+  let offset = 0;
+  for (const segment of layout.segments) {
+    segments[segment.name] = code.slice(offset, offset + segment.length);
+    offset += segment.length;
+  }
+  return { ok: true, layout, segments };
+}
+
+/** The first layout of the given kind whose length matches the code, if any. */
+export function layoutForCode(layouts: CodeLayouts, kind: CodeLayout['kind'], code: string): CodeLayout | undefined {
+  return layouts.layouts.find((layout) => layout.kind === kind && layoutLength(layout) === code.length);
+}
+
+export function findLayout(layouts: CodeLayouts, id: string): CodeLayout {
+  const layout = layouts.layouts.find((candidate) => candidate.id === id);
+  if (!layout) throw new Error(`code layout ${id} is not in ${layouts.id} ${layouts.version}`);
+  return layout;
+}
+
+/** Joins segment values into a code, left-padding numbers with zeros. */
+export function formatCode(layout: CodeLayout, values: Record<string, string | number>): string {
+  return layout.segments.map((segment) => {
+    const value = String(values[segment.name] ?? '');
+    if (value.length > segment.length) {
+      throw new Error(`${layout.id}: segment ${segment.name} "${value}" is longer than ${segment.length}`);
+    }
+    return value.padStart(segment.length, '0');
+  }).join('');
+}
