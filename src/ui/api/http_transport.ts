@@ -6,14 +6,13 @@
  */
 import type { ApiMethod, Result, ServiceEvent } from '../../core/api/contract.js';
 import type { Transport } from '../../core/api/client.js';
-
-export const TOKEN_HEADER = 'X-CityGrid-Token';
+import { API_PATH_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../../core/api/http_protocol.js';
 
 export function createHttpTransport(baseUrl: string, token: string): Transport {
   const base = baseUrl.replace(/\/$/, '');
   return {
     async invoke(method: ApiMethod, request: unknown): Promise<Result<unknown>> {
-      const response = await fetch(`${base}/api/${method}`, {
+      const response = await fetch(`${base}${API_PATH_PREFIX}${method}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
         body: JSON.stringify(request ?? {}),
@@ -27,7 +26,7 @@ export function createHttpTransport(baseUrl: string, token: string): Transport {
     },
     onEvent(listener: (event: ServiceEvent) => void): () => void {
       const abort = new AbortController();
-      void readEventStream(`${base}/api/events`, token, abort.signal, listener);
+      void readEventStream(`${base}${EVENTS_PATH}`, token, abort.signal, listener);
       return () => abort.abort();
     },
   };

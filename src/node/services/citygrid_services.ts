@@ -1,0 +1,90 @@
+/**
+ * The one implementation of the service contract. Electron's IPC adapter and
+ * the web host both dispatch to an instance of this class.
+ */
+import { dirname, join } from 'node:path';
+import type {
+  CancelJobRequest, CancelJobResult, CityGridApi, FeaturePage, FeaturesRequest, IdentifyRequest, IdentifyResult,
+  JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, WorkspaceInfo,
+} from '../../core/api/contract.js';
+import { requireString } from '../../core/api/dispatch.js';
+import { CityGridError } from '../../core/api/errors.js';
+import { JobRunner } from '../jobs/job_runner.js';
+import { publishPackage } from '../publish/publish_package.js';
+import { featuresInExtent, identifyAt } from '../workspace/query_features.js';
+import { Workspace } from '../workspace/workspace.js';
+
+export type ServiceEventListener = (event: ServiceEvent) => void;
+
+export class CityGridServices implements CityGridApi {
+  private workspace: Workspace | null = null;
+  private readonly listeners = new Set<ServiceEventListener>();
+  private readonly jobs = new JobRunner((event) => this.emit(event));
+
+  /** Subscribes to events for every renderer connected through an adapter. */
+  subscribe(listener: ServiceEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ServiceEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  async openWorkspace(request: OpenWorkspaceRequest): Promise<WorkspaceInfo> {
+    const path = requireString(request as unknown as Record<string, unknown>, 'path', 'openWorkspace');
+    if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is running; wait for it or cancel it first');
+    // Open the new one first: a bad path must leave the current workspace open.
+    const next = Workspace.open(path);
+    this.workspace?.close();
+    this.workspace = next;
+    this.emit({ kind: 'workspace-changed', path: next.path });
+    return next.info();
+  }
+
+  async getWorkspace(): Promise<WorkspaceInfo | null> {
+    return this.workspace ? this.workspace.info() : null;
+  }
+
+  async listLayers(): Promise<LayerInfo[]> {
+    return this.requireWorkspace().layerInfos();
+  }
+
+  async getFeatures(request: FeaturesRequest): Promise<FeaturePage> {
+    requireString(request as unknown as Record<string, unknown>, 'layer', 'getFeatures');
+    return featuresInExtent(this.requireWorkspace(), request);
+  }
+
+  async identify(request: IdentifyRequest): Promise<IdentifyResult> {
+    return identifyAt(this.requireWorkspace(), request);
+  }
+
+  async startPublish(request: PublishRequest): Promise<JobHandle> {
+    const workspace = this.requireWorkspace();
+    if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is already running');
+    const outDir = request.outDir && request.outDir.trim() !== '' ? request.outDir : defaultPackagesDir(workspace.path);
+    const jobId = this.jobs.start('publish', (feedback) => publishPackage(workspace, { outDir }, feedback));
+    return { jobId };
+  }
+
+  async cancelJob(request: CancelJobRequest): Promise<CancelJobResult> {
+    const jobId = requireString(request as unknown as Record<string, unknown>, 'jobId', 'cancelJob');
+    return { canceled: this.jobs.cancel(jobId) };
+  }
+
+  async dispose(): Promise<void> {
+    await this.jobs.settle();
+    this.workspace?.close();
+    this.workspace = null;
+    this.listeners.clear();
+  }
+
+  private requireWorkspace(): Workspace {
+    if (!this.workspace) throw new CityGridError('WORKSPACE_NOT_OPEN', 'no workspace is open; open a .gpkg workspace first');
+    return this.workspace;
+  }
+}
+
+export function defaultPackagesDir(workspacePath: string): string {
+  return join(dirname(workspacePath), 'packages');
+}

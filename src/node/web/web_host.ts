@@ -1,0 +1,169 @@
+/**
+ * The web host: serves the renderer and the service contract over loopback
+ * HTTP, so the same UI runs in any browser (and in headless Chromium for the
+ * tests). It listens on 127.0.0.1 only, on a random port by default, and asks
+ * every request for the per-start token (header, `?token=` or the cookie set
+ * when the page was opened with it). It sends no CORS headers, so no other
+ * origin can read its answers, and it refuses foreign Host headers (DNS
+ * rebinding).
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch } from '../../core/api/dispatch.js';
+import { API_PATH_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../../core/api/http_protocol.js';
+import type { CityGridServices } from '../services/citygrid_services.js';
+import { serveStaticFile } from './static_files.js';
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+const HEARTBEAT_MS = 15_000;
+
+export interface WebHostOptions {
+  services: CityGridServices;
+  /** Built renderer (index.html and assets). */
+  staticDir: string;
+  /** 0 or absent: a random free port. */
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  /** The address to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const openStreams = new Set<ServerResponse>();
+  let port = 0;
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((thrown) => {
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String((thrown as Error).message ?? thrown) } });
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!isLoopbackHost(request.headers.host, port)) {
+      sendJson(response, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'foreign Host header refused' } });
+      return;
+    }
+    const queryToken = url.searchParams.get('token');
+    if (!isAuthorized(request, queryToken)) {
+      sendJson(response, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token; open the URL that "citygrid serve" printed' } });
+      return;
+    }
+    if (queryToken) {
+      // The page's own asset and API requests then carry the token as a cookie.
+      response.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (url.pathname === EVENTS_PATH && request.method === 'GET') {
+      openEventStream(response);
+      return;
+    }
+    if (url.pathname.startsWith(API_PATH_PREFIX)) {
+      if (request.method !== 'POST') {
+        sendJson(response, 405, { ok: false, error: { code: 'INVALID_REQUEST', message: 'use POST' } });
+        return;
+      }
+      const method = url.pathname.slice(API_PATH_PREFIX.length);
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(request)) || '{}');
+      } catch (thrown) {
+        sendJson(response, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: `request body: ${(thrown as Error).message}` } });
+        return;
+      }
+      sendJson(response, 200, await dispatch(options.services, method, body));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, { ok: false, error: { code: 'INVALID_REQUEST', message: 'method not allowed' } });
+      return;
+    }
+    await serveStaticFile(options.staticDir, url.pathname, response);
+  }
+
+  function isAuthorized(request: IncomingMessage, queryToken: string | null): boolean {
+    const header = request.headers[TOKEN_HEADER.toLowerCase()];
+    const candidates = [typeof header === 'string' ? header : null, queryToken, readCookie(request.headers.cookie, cookieName(port))];
+    return candidates.some((candidate) => candidate !== null && sameSecret(candidate, token));
+  }
+
+  function openEventStream(response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    openStreams.add(response);
+    const unsubscribe = options.services.subscribe((event) => {
+      response.write(`data: ${JSON.stringify(event)}\n\n`);
+    });
+    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      openStreams.delete(response);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => new Promise<void>((resolve) => {
+      for (const stream of openStreams) stream.end();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
+
+function cookieName(port: number): string {
+  return `citygrid_token_${port}`;
+}
+
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+}
+
+function sameSecret(candidate: string, token: string): boolean {
+  const a = Buffer.from(candidate);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error(`larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(body);
+}

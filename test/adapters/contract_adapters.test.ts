@@ -1,0 +1,127 @@
+/**
+ * Every contract method through both adapters — Electron IPC (preload bridge +
+ * main-process handler over an in-process IPC pair that clones like Electron)
+ * and the web host over real loopback HTTP — against the real services on a
+ * real GeoPackage.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { createApiClient, unwrap, type ApiClient } from '../../src/core/api/client.js';
+import type { ServiceEvent } from '../../src/core/api/contract.js';
+import { CityGridServices } from '../../src/node/services/citygrid_services.js';
+import { startWebHost } from '../../src/node/web/web_host.js';
+import { createHttpTransport } from '../../src/ui/api/http_transport.js';
+import { createIpcTransport, type CityGridBridge } from '../../src/ui/api/ipc_transport.js';
+import { registerServiceHandlers } from '../../electron/ipc_adapter.js';
+import { createBridge } from '../../electron/preload.cjs';
+import { tempDir } from '../helpers/paths.js';
+import { createTinyWorkspace, TINY } from '../helpers/tiny_workspace.js';
+import { FakeIpc } from '../helpers/fake_ipc.js';
+
+const folder = tempDir('adapters');
+after(() => folder.remove());
+
+interface Harness { client: ApiClient; close(): Promise<void> }
+
+async function ipcHarness(services: CityGridServices): Promise<Harness> {
+  const ipc = new FakeIpc();
+  const dispose = registerServiceHandlers(ipc.ipcMain, services, {
+    isTrustedSender: (event) => event.sender === ipc.webContents,
+    receivers: () => [ipc.webContents],
+  });
+  const bridge = createBridge(ipc.ipcRenderer) as CityGridBridge;
+  return { client: createApiClient(createIpcTransport(bridge)), close: async () => dispose() };
+}
+
+async function httpHarness(services: CityGridServices): Promise<Harness> {
+  const host = await startWebHost({ services, staticDir: join(folder.path, 'no-ui') });
+  return { client: createApiClient(createHttpTransport(`http://127.0.0.1:${host.port}`, host.token)), close: () => host.close() };
+}
+
+function waitForFinish(client: ApiClient, jobId: string): Promise<Extract<ServiceEvent, { kind: 'job-finished' }>> {
+  return new Promise((resolve) => {
+    const stop = client.onEvent((event) => {
+      if (event.kind === 'job-finished' && event.jobId === jobId) { stop(); resolve(event); }
+    });
+  });
+}
+
+for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host HTTP', httpHarness]] as const) {
+  describe(`the contract over ${adapter}`, () => {
+    test('every method answers with the real services', async () => {
+      const workspacePath = await createTinyWorkspace(folder.path, `${adapter.replace(/\W/g, '')}.gpkg`);
+      const services = new CityGridServices();
+      const harness = await makeHarness(services);
+      const { client } = harness;
+      try {
+        assert.equal(unwrap(await client.getWorkspace({})), null);
+        const notOpen = await client.listLayers({});
+        assert.equal(!notOpen.ok && notOpen.error.code, 'WORKSPACE_NOT_OPEN');
+
+        const info = unwrap(await client.openWorkspace({ path: workspacePath }));
+        assert.equal(info.crs.code, 'EPSG:4527');
+        assert.equal(unwrap(await client.getWorkspace({}))?.path, workspacePath);
+
+        const layers = unwrap(await client.listLayers({}));
+        const counts = Object.fromEntries(layers.map((layer) => [layer.name, layer.featureCount]));
+        assert.equal(counts.grids, 2);
+        assert.equal(counts.components, 3);
+        assert.equal(layers.find((layer) => layer.name === 'components')?.fields.find((field) => field.name === 'OBJCODE')?.label.zh, '部件标识码');
+
+        const page = unwrap(await client.getFeatures({ layer: 'grids', extent: [39620000, 3880000, 39620050, 3880050] }));
+        assert.deepEqual(page.features.map((feature) => feature.properties.BGCODE), [TINY.westGrid]);
+
+        const identified = unwrap(await client.identify({ x: TINY.lightPosition[0] + 1, y: TINY.lightPosition[1], tolerance: 2 }));
+        assert.deepEqual(identified.hits.map((hit) => hit.properties.OBJCODE ?? hit.properties.BGCODE), [TINY.light, TINY.westGrid]);
+
+        const progress: number[] = [];
+        const stopProgress = client.onEvent((event) => { if (event.kind === 'job-progress') progress.push(event.fraction); });
+        const { jobId } = unwrap(await client.startPublish({ outDir: join(folder.path, `packages-${adapter.replace(/\W/g, '')}`) }));
+        const finished = await waitForFinish(client, jobId);
+        stopProgress();
+        assert.equal(finished.result.ok, true, JSON.stringify(finished.result));
+        const published = (finished.result as { ok: true; value: { directory: string; version: number; layerCounts: Record<string, number> } }).value;
+        assert.equal(published.version, 1);
+        assert.equal(published.layerCounts.components, 3);
+        assert.ok(existsSync(join(published.directory, 'SHA256SUMS')));
+        assert.ok(progress.length > 0 && progress.at(-1) === 1, `progress events: ${progress.join(',')}`);
+
+        assert.deepEqual(unwrap(await client.cancelJob({ jobId: 'no-such-job' })), { canceled: false });
+
+        const missing = await client.openWorkspace({ path: join(folder.path, 'missing.gpkg') });
+        assert.equal(!missing.ok && missing.error.code, 'FILE_NOT_FOUND');
+        // a failed open keeps the workspace that was open
+        assert.equal(unwrap(await client.getWorkspace({}))?.path, workspacePath);
+        const badRequest = await client.getFeatures({ layer: 'grids', extent: [1, 2, 3] as unknown as [number, number, number, number] });
+        assert.equal(!badRequest.ok && badRequest.error.code, 'INVALID_REQUEST');
+      } finally {
+        await harness.close();
+        await services.dispose();
+      }
+    });
+  });
+}
+
+test('methods outside the contract are refused by both adapters', async () => {
+  const services = new CityGridServices();
+  const ipc = new FakeIpc();
+  const dispose = registerServiceHandlers(ipc.ipcMain, services, { isTrustedSender: () => true, receivers: () => [] });
+  const viaIpc = await createBridge(ipc.ipcRenderer).invoke('dispose', {});
+  assert.equal((viaIpc as { error: { code: string } }).error.code, 'INVALID_REQUEST');
+  dispose();
+  const host = await startWebHost({ services, staticDir: folder.path });
+  const viaHttp = await createHttpTransport(`http://127.0.0.1:${host.port}`, host.token).invoke('dispose' as never, {});
+  assert.equal(!viaHttp.ok && viaHttp.error.code, 'INVALID_REQUEST');
+  await host.close();
+});
+
+test('an IPC request from an untrusted frame is refused', async () => {
+  const services = new CityGridServices();
+  const ipc = new FakeIpc();
+  const dispose = registerServiceHandlers(ipc.ipcMain, services, { isTrustedSender: () => false, receivers: () => [] });
+  const answer = await createBridge(ipc.ipcRenderer).invoke('getWorkspace', {});
+  assert.equal((answer as { error: { code: string } }).error.code, 'UNAUTHORIZED');
+  dispose();
+});

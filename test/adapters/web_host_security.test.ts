@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { CityGridServices } from '../../src/node/services/citygrid_services.js';
+import { startWebHost, type WebHost } from '../../src/node/web/web_host.js';
+import { tempDir } from '../helpers/paths.js';
+
+const folder = tempDir('webhost');
+const services = new CityGridServices();
+let host: WebHost;
+
+before(async () => {
+  mkdirSync(join(folder.path, 'ui'));
+  writeFileSync(join(folder.path, 'ui', 'index.html'), '<!doctype html><title>城市网格工作台</title>');
+  writeFileSync(join(folder.path, 'secret.txt'), 'outside the renderer folder');
+  host = await startWebHost({ services, staticDir: join(folder.path, 'ui') });
+});
+after(async () => { await host.close(); await services.dispose(); folder.remove(); });
+
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port: host.port, path, headers, method: headers['x-method'] ?? 'GET' }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    request.on('error', reject);
+    request.end(headers['x-body']);
+  });
+}
+
+test('the printed URL is loopback, on a random port, with a per-start token', async () => {
+  assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+  assert.notEqual(host.port, 0);
+  const other = await startWebHost({ services, staticDir: folder.path });
+  assert.notEqual(other.token, host.token);
+  await other.close();
+});
+
+test('requests without the token are refused, pages and API alike', async () => {
+  assert.equal((await get('/')).status, 401);
+  assert.equal((await get('/api/getWorkspace', { 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' })).status, 401);
+  assert.equal((await get('/api/events')).status, 401);
+  assert.equal((await get('/?token=wrong')).status, 401);
+});
+
+test('opening the URL sets a same-site cookie that authorises the page and its assets', async () => {
+  const page = await get(`/?token=${host.token}`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /城市网格工作台/);
+  const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+  assert.match(String(page.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+  assert.equal((await get('/index.html', { cookie })).status, 200);
+  const api = await get('/api/getWorkspace', { cookie, 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' });
+  assert.deepEqual(JSON.parse(api.body), { ok: true, value: null });
+});
+
+test('no CORS grant, no foreign Host, nothing outside the renderer folder', async () => {
+  const api = await get('/api/getWorkspace', { 'x-citygrid-token': host.token, origin: 'http://evil.example', 'x-method': 'POST', 'x-body': '{}' });
+  assert.equal(api.headers['access-control-allow-origin'], undefined);
+  assert.equal((await get('/', { host: `evil.example:${host.port}`, 'x-citygrid-token': host.token })).status, 403);
+  const traversal = await get('/..%2fsecret.txt', { 'x-citygrid-token': host.token });
+  assert.equal(traversal.status, 404);
+  assert.ok(!traversal.body.includes('outside the renderer folder'));
+});
