@@ -25,9 +25,9 @@ function electronBinary() {
   return installed.status === 0 && existsSync(pathFile) ? electronBinary() : null;
 }
 
+const electron = electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-const electron = hasDisplay ? electronBinary() : null;
-if (electron) {
+if (electron && hasDisplay) {
   // Electron runs its own Node ABI: rebuild gdal-async for it once.
   spawnSync('npx', ['--no-install', 'electron-builder', 'install-app-deps'], {
     cwd: root, stdio: 'inherit', env: { ...process.env, npm_config_build_from_source: 'true', npm_config_shared_gdal: 'true' },
@@ -35,7 +35,7 @@ if (electron) {
   const child = spawn(electron, [root, workspace], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.error(hasDisplay
+  console.error(!electron
     ? "Electron's binary could not be downloaded (no internet?): starting the web host instead; open the URL below in a browser."
     : 'No display for an Electron window: starting the web host instead; open the URL below in a browser.');
   const child = spawn(process.execPath, [join(root, 'bin', 'citygrid.js'), 'serve', '--workspace', workspace], { stdio: 'inherit' });
