@@ -23,6 +23,10 @@ const SYSTEM_PACKAGES = {
     ['chromium', () => existsSync('/usr/bin/chromium')],
     ['fonts-wqy-microhei', () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')],
   ],
+  bench: [
+    ['postgresql', () => existsSync('/usr/lib/postgresql') && hasCommand('psql')],
+    ['postgresql-15-postgis-3', () => existsSync('/usr/share/postgresql/15/extension/postgis.control')],
+  ],
 };
 
 function log(message) {
@@ -43,7 +47,7 @@ function run(command, args, env = {}) {
 }
 
 function ensureSystemPackages() {
-  const wanted = [...SYSTEM_PACKAGES.start, ...(purpose === 'test' ? SYSTEM_PACKAGES.test : [])];
+  const wanted = purpose === 'start' ? SYSTEM_PACKAGES.start : [...SYSTEM_PACKAGES.start, ...(SYSTEM_PACKAGES[purpose] ?? [])];
   const missing = wanted.filter(([, present]) => !present()).map(([name]) => name);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {

@@ -9,6 +9,7 @@ import { startWebHost } from '../web/web_host.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
+import { crsCommand } from './crs_command.js';
 
 export type Command = (args: string[]) => Promise<number>;
 
@@ -26,6 +27,8 @@ export function usage(): string {
         write DIR/<name>-<version>/ (package.gpkg, datapackage.json, SHA256SUMS)
   citygrid serve   [--port N] [--workspace FILE]
         serve the app on 127.0.0.1; prints the URL (with its token) first
+  citygrid crs transform --from EPSG:A --to EPSG:B X Y   |   citygrid crs list
+        transform a point (easting/longitude first; GCJ-02 for display base maps)
 
 Layers: streets communities grids components addresses roads ownership blocks water green
 `;
@@ -127,4 +130,4 @@ const serve: Command = async (args) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve };
+export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand };
