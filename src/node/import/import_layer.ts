@@ -2,21 +2,22 @@
  * `citygrid import`: reads a Shapefile (loose or zipped), GeoPackage or
  * GeoJSON through GDAL, maps its columns onto a workspace layer by the
  * standard names, reprojects into the workspace CRS and replaces the layer's
- * features in one transaction. Everything is read and checked before the
- * first write, so a corrupt file changes nothing.
+ * features in one transaction. The source is translated and checked in a
+ * staging file first (stage_source_layer.ts), so a corrupt file changes
+ * nothing; the replacement is one SQL transaction (replace_from_staging.ts).
  */
-import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import gdal from '../gdal/gdal_runtime.js';
 import type { Dataset, Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
-import type { FeatureRecord, Geometry, Properties } from '../../core/api/geo_types.js';
-import { matchFields, type FieldAliases, type FieldMatch } from '../../core/fields/match_fields.js';
+import { matchFields, type FieldAliases } from '../../core/fields/match_fields.js';
 import { throwIfCanceled, type Feedback } from '../../core/jobs/feedback.js';
-import type { LayerSchema } from '../../core/schema/layer_schema.js';
 import { readSchemaFile } from '../schemas/load_schemas.js';
 import { Workspace } from '../workspace/workspace.js';
 import { identifyCrsCode } from './identify_crs.js';
+import { replaceFromStaging } from './replace_from_staging.js';
+import { stageSourceLayer } from './stage_source_layer.js';
 
 export interface ImportOptions {
   workspacePath: string;
@@ -59,14 +60,26 @@ export async function importLayer(options: ImportOptions, feedback: Feedback): P
       const match = matchFields(layerSchema, readSchemaFile<FieldAliases>('field-aliases.json'), columns);
       const target = workspace.layer(options.layer);
       const workspaceCrs = workspace.readMeta().crs || identifyCrsCode(target.srs!, options.workspacePath);
-      const transform = target.srs && !sourceLayer.srs.isSame(target.srs)
-        ? new gdal.CoordinateTransformation(sourceLayer.srs, target.srs)
-        : null;
-      feedback.reportProgress(0.05, { zh: `读取 ${options.source}`, en: `reading ${options.source}` });
-      const records = readRecords(sourceLayer, layerSchema, match, transform, options.source, feedback);
-      const replaced = workspace.layer(options.layer).features.count();
-      feedback.reportProgress(0.5, { zh: `写入 ${options.layer}`, en: `writing ${options.layer}` });
-      const imported = await workspace.replaceFeatures(options.layer, records, feedback, records.length);
+      const needsReprojection = Boolean(target.srs && !sourceLayer.srs.isSame(target.srs));
+      const stagingPath = join(dirname(options.workspacePath), `.citygrid-import-${process.pid}-${Date.now()}.gpkg`);
+      let imported: number;
+      let replaced: number;
+      try {
+        const staged = await stageSourceLayer({
+          dataset, sourceLayer, sourcePath: options.source, stagingPath, mapping: match.mapping,
+          targetCrs: needsReprojection ? workspaceCrs : null,
+        }, feedback);
+        imported = staged.count;
+        throwIfCanceled(feedback);
+        // Counted only now: counting makes GDAL store the count on close, and a
+        // refused source must leave the workspace file untouched.
+        replaced = target.features.count();
+        feedback.reportProgress(0.85, { zh: `写入 ${options.layer}`, en: `writing ${options.layer}` });
+        await replaceFromStaging(workspace.dataset, options.layer, stagingPath, Object.keys(match.mapping));
+      } finally {
+        rmSync(stagingPath, { force: true });
+      }
+      feedback.reportProgress(1, { zh: `已导入 ${imported}`, en: `imported ${imported}` });
       return {
         workspacePath: options.workspacePath, createdWorkspace, layer: options.layer, source: options.source,
         sourceLayer: sourceLayer.name, imported, replaced, sourceCrs, workspaceCrs,
@@ -94,51 +107,4 @@ function pickSourceLayer(dataset: Dataset, options: ImportOptions): Layer {
   const layers = dataset.layers.map((layer) => layer);
   if (layers.length === 0) throw new CityGridError('FILE_CORRUPT', 'the file holds no vector layer', options.source);
   return layers.find((layer) => layer.name === options.layer) ?? layers[0]!;
-}
-
-function readRecords(
-  layer: Layer, layerSchema: LayerSchema, match: FieldMatch,
-  transform: gdal.CoordinateTransformation | null, source: string, feedback: Feedback,
-): FeatureRecord[] {
-  const records: FeatureRecord[] = [];
-  let index = 0;
-  try {
-    layer.features.first();
-    for (let feature = layer.features.first(); feature; feature = layer.features.next()) {
-      index++;
-      const geometry = feature.getGeometry();
-      if (!geometry) throw new CityGridError('FILE_CORRUPT', `feature ${index} has no geometry`, source);
-      const copy = geometry.clone();
-      copy.flattenTo2D();
-      if (transform) copy.transform(transform);
-      const values = feature.fields.toObject() as Record<string, unknown>;
-      const properties: Properties = {};
-      for (const field of layerSchema.fields) {
-        const column = match.mapping[field.name];
-        properties[field.name] = column === undefined ? null : convertValue(values[column], field.type);
-      }
-      records.push({ geometry: singlePart(copy.toObject() as Geometry), properties });
-      if (index % 20000 === 0) throwIfCanceled(feedback);
-    }
-  } catch (thrown) {
-    if (thrown instanceof CityGridError) throw thrown;
-    throw new CityGridError('FILE_CORRUPT', `reading feature ${index + 1} failed: ${(thrown as Error).message || 'damaged record'}`, source);
-  }
-  return records;
-}
-
-function convertValue(value: unknown, type: LayerSchema['fields'][number]['type']): string | number | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (type === 'String') return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const number = Number(value);
-  if (!Number.isFinite(number)) return null;
-  return type === 'Integer' ? Math.trunc(number) : number;
-}
-
-/** A one-part Multi* becomes its single part; workspace layers hold simple geometries. */
-function singlePart(geometry: Geometry): Geometry {
-  if (geometry.type === 'MultiPoint' && geometry.coordinates.length === 1) return { type: 'Point', coordinates: geometry.coordinates[0]! };
-  if (geometry.type === 'MultiLineString' && geometry.coordinates.length === 1) return { type: 'LineString', coordinates: geometry.coordinates[0]! };
-  if (geometry.type === 'MultiPolygon' && geometry.coordinates.length === 1) return { type: 'Polygon', coordinates: geometry.coordinates[0]! };
-  return geometry;
 }
