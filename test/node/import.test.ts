@@ -69,6 +69,25 @@ test('a GeoJSON in lon/lat is reprojected into the workspace CRS, replacing the 
     `round trip through lon/lat lands within 1 cm: ${point.coordinates}`);
 });
 
+test('importing into an existing workspace keeps it a valid GeoPackage whose spatial index finds the new features', async () => {
+  const workspacePath = await createTinyWorkspace(folder.path, 'existing.gpkg');
+  const moved = join(folder.path, 'moved.shp');
+  const shifted = runTool('ogr2ogr', ['-f', 'ESRI Shapefile', '-dialect', 'SQLite', '-sql', 'SELECT ST_Translate(geometry, 5000, 0, 0) AS geometry, GLBJBSM FROM survey', moved, survey]);
+  assert.equal(shifted.status, 0, shifted.stderr);
+  await importLayer({ workspacePath, layer: 'components', source: moved }, SILENT_FEEDBACK);
+  const validator = runTool('python3', ['/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py', workspacePath]);
+  assert.equal(validator.status, 0, validator.stdout + validator.stderr);
+  const workspace = Workspace.open(workspacePath);
+  const layer = workspace.layer('components');
+  layer.setSpatialFilter(TINY.lightPosition[0] + 4990, TINY.lightPosition[1] - 10, TINY.lightPosition[0] + 5010, TINY.lightPosition[1] + 10);
+  const found = layer.features.first();
+  const atOldPlace = (() => { layer.setSpatialFilter(TINY.lightPosition[0] - 10, TINY.lightPosition[1] - 10, TINY.lightPosition[0] + 10, TINY.lightPosition[1] + 10); return layer.features.first(); })();
+  const code = found ? String(found.fields.get('OBJCODE')) : null;
+  workspace.close();
+  assert.equal(code, TINY.light, 'the R-tree finds the imported street light where it now stands');
+  assert.equal(atOldPlace, null, 'and nothing where the replaced one stood');
+});
+
 test('a truncated shapefile is refused with the file and the reason, and the workspace is unchanged', async () => {
   const workspacePath = await createTinyWorkspace(folder.path, 'truncated-target.gpkg');
   const before = readFileSync(workspacePath);
