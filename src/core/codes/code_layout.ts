@@ -5,17 +5,25 @@
 import type { LocalizedText } from '../api/geo_types.js';
 
 export interface CodeSegment {
+  /** Also the segment's meaning: division, street, community, major, minor, sequence. */
   name: string;
   length: number;
   label: LocalizedText;
+  /** What an all-zero value stands for, where practice gives it a meaning (it is still not a valid code of this kind). */
+  allZero?: LocalizedText;
 }
+
+export type CodeKind = 'grid' | 'component' | 'matter' | 'event';
 
 export interface CodeLayout {
   id: string;
-  kind: 'grid' | 'component' | 'matter';
+  kind: CodeKind;
   title: LocalizedText;
   /** `digits`: 0-9 only; `digits-upper`: 0-9 and A-Z. */
   charset: 'digits' | 'digits-upper';
+  /** practice, 3p (third-party transcription), std, or convention (CityGrid's own). */
+  sureness?: string;
+  /** Id of the class table the major and minor segments are read in. */
   taxonomy?: string;
   segments: CodeSegment[];
 }
@@ -30,7 +38,7 @@ export type ParsedCode =
   | { ok: true; layout: CodeLayout; segments: Record<string, string> }
   | { ok: false; layout: CodeLayout; reason: LocalizedText };
 
-const CHARSETS: Record<CodeLayout['charset'], RegExp> = {
+export const CHARSETS: Record<CodeLayout['charset'], RegExp> = {
   'digits': /^[0-9]*$/,
   'digits-upper': /^[0-9A-Z]*$/,
 };

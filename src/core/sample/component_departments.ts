@@ -91,5 +91,10 @@ export function componentDepartments(book: DepartmentBook, merchants: readonly D
   set(['重大危险源'], emergency, [...merchants]);
   set(['工地'], housing, [...builders]);
   set(['水域附属设施', '港监设施'], waterAffairs, [waterAffairs]);
+  // Local classes of the sample city's taxonomy (schemas/taxonomies/city-lanshan.json).
+  set(['共享单车停放点'], enforcement, ['street-office']);
+  set(['电动汽车充电桩'], development, [power]);
+  set(['垃圾分类投放点'], enforcement, ['street-office'], sanitation);
+  set(['井盖位移传感器', '道路积水监测设备'], housing, [municipal]);
   return rules;
 }

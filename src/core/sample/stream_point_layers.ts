@@ -10,6 +10,7 @@ import type { CityPlan } from './plan_city.js';
 import { placeAddresses } from './place_addresses.js';
 import { placeBlockComponents } from './place_block_components.js';
 import { placeIntersectionComponents } from './place_intersection_components.js';
+import { placeLocalComponents } from './place_local_components.js';
 import { placeRoadComponents } from './place_road_components.js';
 import { roadSegments } from './road_segments.js';
 
@@ -24,6 +25,7 @@ function* runComponentPlacements(plan: CityPlan, emitter: ComponentEmitter): Gen
   for (let northSouthLine = 0; northSouthLine <= lattice.columnCount; northSouthLine++) {
     for (let eastWestLine = 0; eastWestLine <= lattice.rowCount; eastWestLine++) {
       placeIntersectionComponents(lattice, northSouthLine, eastWestLine, emitter, seed);
+      placeLocalComponents(lattice, northSouthLine, eastWestLine, emitter, seed);
     }
     yield;
   }

@@ -9,6 +9,7 @@ import { startWebHost } from '../web/web_host.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
+import { codeCommand } from './code_command.js';
 import { crsCommand } from './crs_command.js';
 
 export type Command = (args: string[]) => Promise<number>;
@@ -27,6 +28,10 @@ export function usage(): string {
         write DIR/<name>-<version>/ (package.gpkg, datapackage.json, SHA256SUMS)
   citygrid serve   [--port N] [--workspace FILE]
         serve the app on 127.0.0.1; prints the URL (with its token) first
+  citygrid code parse CODE [--kind K] [--taxonomy ID | --workspace FILE] [--json]
+        explain a grid, component, matter or event code segment by segment, or why it is invalid (exit 1)
+  citygrid code migrate --workspace FILE [--dry-run] [--json]
+        rewrite 16-digit component codes as 17-digit ones; unmapped classes are kept and reported
   citygrid crs transform --from EPSG:A --to EPSG:B X Y   |   citygrid crs list
         transform a point (easting/longitude first; GCJ-02 for display base maps)
 
@@ -130,4 +135,4 @@ const serve: Command = async (args) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand };
+export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand, code: codeCommand };

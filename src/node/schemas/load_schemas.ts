@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CodeLayouts } from '../../core/codes/code_layout.js';
 import type { WorkspaceLayersSchema } from '../../core/schema/layer_schema.js';
 import type { ComponentTaxonomy } from '../../core/taxonomy/taxonomy.js';
+import { loadWorkspaceTaxonomy } from './load_taxonomy.js';
 import { schemasDir } from './repo_paths.js';
 
 const cache = new Map<string, unknown>();
@@ -28,6 +29,7 @@ export function loadCodeLayouts(): CodeLayouts {
   return readSchemaFile<CodeLayouts>('code-layouts.json');
 }
 
+/** The component classes a taxonomy id stands for: a base table, or a city taxonomy's merged table. */
 export function loadComponentTaxonomy(id: string): ComponentTaxonomy {
-  return readSchemaFile<ComponentTaxonomy>(join('taxonomies', `${id}.json`));
+  return loadWorkspaceTaxonomy(id).components;
 }
