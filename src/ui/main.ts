@@ -20,6 +20,8 @@ import { createLayerList } from './panels/layer_list.js';
 import { createIdentifyPanel } from './panels/identify_panel.js';
 import { createStatusBar } from './panels/status_bar.js';
 import { createPublishDialog } from './panels/publish_dialog.js';
+import { createQaReportPanel } from './panels/qa_report_panel.js';
+import { showFinding } from './map/show_finding.js';
 import { getLanguage } from './i18n/language.js';
 
 declare global {
@@ -52,6 +54,7 @@ async function start(): Promise<void> {
       selection.clear();
       identifyPanel.clear();
     },
+    validate: () => qaPanel.open(),
     publish: () => publishDialog.open(),
   });
   toolbar.setWorkspaceOpen(false);
@@ -72,6 +75,15 @@ async function start(): Promise<void> {
     },
   });
 
+  const qaPanel = createQaReportPanel(shell.mapArea, client, {
+    onError: (error) => messages.showError(error),
+    onSelect: (finding) => void showFinding(map, client, finding, {
+      selection,
+      onFeature: (feature) => identifyPanel.showHits([feature]),
+      onError: (error) => messages.showError(error),
+    }),
+  });
+
   installIdentifyTool(map, client, () => workspace.layers, {
     onStart: () => identifyPanel.showPending(),
     onHits: (hits) => {
@@ -86,7 +98,11 @@ async function start(): Promise<void> {
 
   client.onEvent((event) => {
     publishDialog.handleEvent(event);
-    if (event.kind === 'workspace-changed') void workspace.reload();
+    qaPanel.handleEvent(event);
+    if (event.kind === 'workspace-changed') {
+      qaPanel.reset();
+      void workspace.reload();
+    }
   });
 
   const current = await client.getWorkspace({});

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createApiClient, unwrap, type ApiClient } from '../../src/core/api/client.js';
-import type { ServiceEvent } from '../../src/core/api/contract.js';
+import type { QaReport, ServiceEvent } from '../../src/core/api/contract.js';
 import { CityGridServices } from '../../src/node/services/citygrid_services.js';
 import { startWebHost } from '../../src/node/web/web_host.js';
 import { createHttpTransport } from '../../src/ui/api/http_transport.js';
@@ -59,6 +59,8 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         assert.equal(unwrap(await client.getWorkspace({})), null);
         const notOpen = await client.listLayers({});
         assert.equal(!notOpen.ok && notOpen.error.code, 'WORKSPACE_NOT_OPEN');
+        const noValidation = await client.startValidation({});
+        assert.equal(!noValidation.ok && noValidation.error.code, 'WORKSPACE_NOT_OPEN');
 
         const info = unwrap(await client.openWorkspace({ path: workspacePath }));
         assert.equal(info.crs.code, 'EPSG:4527');
@@ -87,6 +89,19 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         assert.equal(published.layerCounts.components, 3);
         assert.ok(existsSync(join(published.directory, 'SHA256SUMS')));
         assert.ok(progress.length > 0 && progress.at(-1) === 1, `progress events: ${progress.join(',')}`);
+
+        const validationProgress: number[] = [];
+        const stopValidationProgress = client.onEvent((event) => { if (event.kind === 'job-progress') validationProgress.push(event.fraction); });
+        const validation = unwrap(await client.startValidation({}));
+        const validated = await waitForFinish(client, validation.jobId);
+        stopValidationProgress();
+        assert.equal(validated.result.ok, true, JSON.stringify(validated.result));
+        const report = (validated.result as { ok: true; value: QaReport }).value;
+        assert.equal(report.workspace.path, workspacePath);
+        assert.equal(report.summary.errors, 0);
+        assert.equal(report.checked.components, 3);
+        assert.ok(report.summary.byRule.some((rule) => rule.ruleId === 'GRID_OVERLAP' && rule.title.zh === '单元网格重叠'));
+        assert.ok(validationProgress.length > 0 && validationProgress.at(-1) === 1, `validation progress events: ${validationProgress.join(',')}`);
 
         assert.deepEqual(unwrap(await client.cancelJob({ jobId: 'no-such-job' })), { canceled: false });
 

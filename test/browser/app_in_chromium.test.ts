@@ -127,7 +127,7 @@ test('Publish shows progress and reports where the package went', async () => {
   await result.getByText('lanshan-sample-1').first().waitFor({ timeout: 120_000 });
   const text = await result.innerText();
   assert.ok(text.includes(join(packagesDir, 'lanshan-sample-1')), `the result names the folder:\n${text}`);
-  assert.deepEqual(readdirSync(join(packagesDir, 'lanshan-sample-1')).sort(), ['SHA256SUMS', 'datapackage.json', 'package.gpkg']);
+  assert.deepEqual(readdirSync(join(packagesDir, 'lanshan-sample-1')).sort(), ['SHA256SUMS', 'datapackage.json', 'package.gpkg', 'qa-report.json']);
   assert.ok(existsSync(join(packagesDir, 'lanshan-sample-1', 'package.gpkg')));
   await screenshot('publish');
 });

@@ -14,7 +14,7 @@ import * as turf from '@turf/turf';
 import type { FeatureRecord, Position } from '../../src/core/api/geo_types.js';
 import { findLayout, parseCode, type CodeLayouts } from '../../src/core/codes/code_layout.js';
 import type { WorkspaceLayersSchema } from '../../src/core/schema/layer_schema.js';
-import type { ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
+import type { ClassTaxonomy, ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
 import { creditCodeChecks } from '../../src/core/sample/departments.js';
 import { generateSampleCity, SAMPLE_LAYER_NAMES, type SampleCity, type SampleDivisions, type SampleOptions } from '../../src/core/sample/generate_sample_city.js';
 
@@ -55,6 +55,7 @@ function sampleOptions(scale: 'small' | 'full', seed: number): SampleOptions {
   return {
     scale, seed, divisions: LANSHAN,
     taxonomy: readJson<ComponentTaxonomy>('schemas/taxonomies/legacy-cjt214-components.json'),
+    events: readJson<ClassTaxonomy>('schemas/taxonomies/legacy-events.json'),
     layouts: readJson<CodeLayouts>('schemas/code-layouts.json'),
     origin: [39624000, 3883000],
     surveyDate: '20240615',
@@ -298,23 +299,37 @@ describe('small sample city', () => {
     }
   });
 
-  test('addresses: unique codes, in their community, odd and even numbers on opposite sides, rising along the road', () => {
+  test('addresses: unique codes, in their community; door plates odd and even on opposite sides, rising along the road', () => {
     const candidates = gridIndex(layers.grids);
     const codes = new Set<string>();
     const roads = new Map(layers.roads.map((road) => [road.properties.ROADNAME as string, road.geometry.coordinates as Position[]]));
     const sides = new Map<string, Set<string>>();
     const lastNumber = new Map<string, { number: number; along: number }>();
+    const types = new Map<string, number>();
     for (const address of layers.addresses) {
-      const { ADDRCODE, ADDRNAME, ROADNAME, DOORNUM, SQCODE, JDCODE } = address.properties as Record<string, string>;
+      const { ADDRCODE, ADDRNAME, ROADNAME, DOORNUM, ADDRTYPE, SQCODE, JDCODE } = address.properties as Record<string, string>;
       assert.ok(!codes.has(ADDRCODE), `duplicate ${ADDRCODE}`);
       codes.add(ADDRCODE);
-      assert.equal(ADDRNAME, `山东省临沂市兰山区${ROADNAME}${DOORNUM}`);
+      assert.match(ADDRCODE, /^\d{18}$/);
+      assert.equal(ADDRCODE.slice(0, 12), SQCODE);
+      assert.ok(ADDRNAME.startsWith('山东省临沂市兰山区') && ADDRNAME.length > '山东省临沂市兰山区'.length, ADDRNAME);
+      assert.ok(['门牌', '楼牌', '兴趣点'].includes(ADDRTYPE), ADDRTYPE);
+      types.set(ADDRTYPE, (types.get(ADDRTYPE) ?? 0) + 1);
       assert.equal(SQCODE.slice(0, 9), JDCODE);
       const [x, y] = address.geometry.coordinates as Position;
       const holding = gridsHolding(candidates, x, y);
       assert.equal(holding.length, 1);
       assert.equal(holding[0].properties.SQCODE, SQCODE);
-      const line = roads.get(ROADNAME)!;
+      if (ADDRTYPE === '楼牌') assert.match(DOORNUM, /^\d+号(楼|厂房|仓库)(\d+单元)?$/);
+      if (ADDRTYPE !== '门牌') continue;
+      assert.ok(ADDRNAME.endsWith(`${ROADNAME}${DOORNUM}`), `${ADDRNAME} is not road + number`);
+      const line = roads.get(ROADNAME);
+      // Houses of a 城中村 are numbered along its lanes, which are not in the roads layer.
+      if (!line) {
+        assert.match(ROADNAME, /\d+巷$/, `${ROADNAME} is neither a road nor a lane`);
+        continue;
+      }
+      assert.equal(ADDRNAME, `山东省临沂市兰山区${ROADNAME}${DOORNUM}`);
       const northSouth = line[0][0] === line[line.length - 1][0];
       const offset = northSouth ? x - line[0][0] : y - line[0][1];
       const number = parseInt(DOORNUM, 10);
@@ -330,6 +345,9 @@ describe('small sample city', () => {
       lastNumber.set(`${ROADNAME}:${parity}`, { number, along });
     }
     for (const [road, seen] of sides) assert.ok(seen.size <= 2 && !(seen.has('odd:+') && seen.has('even:+')), `${road} mixes sides`);
+    // The small sample keeps mostly door plates, with some building plates and places.
+    assert.ok((types.get('门牌') ?? 0) > 1000 && (types.get('楼牌') ?? 0) > 100 && (types.get('兴趣点') ?? 0) > 100, JSON.stringify([...types]));
+    assert.ok(layers.addresses.length <= 3000, `${layers.addresses.length} addresses: the committed sample must stay small`);
   });
 
   test('roads, water and green look like a city', () => {
@@ -393,20 +411,45 @@ describe('small sample city', () => {
   });
 });
 
-test('full sample: ~28 000 grids and ~950 000 components, streamed without keeping them', {
+test('full sample: ~28 000 grids, ~950 000 components of ≥ 60 classes, ~1 000 000 addresses, ~440 000 cases, streamed', {
   skip: process.env.CITYGRID_SKIP_FULL === '1' ? 'CITYGRID_SKIP_FULL=1' : false,
   timeout: 300_000,
 }, (context) => {
   const started = Date.now();
   const city = generateSampleCity(sampleOptions('full', 42));
   const iterated: Record<string, number> = {};
+  const classes = new Set<string>();
+  const addressTypes = new Map<string, number>();
+  const casesPerDay = new Map<string, number>();
   for (const name of SAMPLE_LAYER_NAMES) {
     let count = 0;
-    for (const _ of city.layers[name]()) count += 1;
+    for (const feature of city.layers[name]()) {
+      count += 1;
+      if (name === 'components') classes.add(feature.properties.OBJNAME as string);
+      if (name === 'addresses') addressTypes.set(feature.properties.ADDRTYPE as string, (addressTypes.get(feature.properties.ADDRTYPE as string) ?? 0) + 1);
+      if (name === 'cases') {
+        const day = (feature.properties.REPORTTIME as string).slice(0, 8);
+        casesPerDay.set(day, (casesPerDay.get(day) ?? 0) + 1);
+      }
+    }
     iterated[name] = count;
   }
-  context.diagnostic(`full sample iterated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(iterated)}`);
+  context.diagnostic(`full sample iterated in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(iterated)}; addresses ${JSON.stringify([...addressTypes])}`);
   assert.ok(Math.abs(iterated.grids - 28000) <= 28000 * 0.15, `${iterated.grids} grids`);
   assert.ok(Math.abs(iterated.components - 950000) <= 950000 * 0.15, `${iterated.components} components`);
+  assert.ok(classes.size >= 60, `${classes.size} component classes`);
+  assert.ok(Math.abs(iterated.addresses - 1_000_000) <= 1_000_000 * 0.1, `${iterated.addresses} addresses`);
+  for (const type of ['门牌', '楼牌', '兴趣点']) assert.ok((addressTypes.get(type) ?? 0) >= 100_000, `${type}: ${addressTypes.get(type)}`);
+  assert.ok(Math.abs(iterated.cases - 440_000) <= 440_000 * 0.05, `${iterated.cases} cases`);
+  assert.equal(casesPerDay.size, 365, 'a case every day of the year');
+  const ordinary = [...casesPerDay.entries()].filter(([day]) => {
+    const weekday = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)))).getUTCDay();
+    return weekday >= 1 && weekday <= 5;
+  }).map(([, count]) => count).sort((a, b) => a - b);
+  const median = ordinary[Math.floor(ordinary.length / 2)];
+  const mean = iterated.cases / 365;
+  assert.ok(mean >= 1100 && mean <= 1300, `${mean.toFixed(0)} cases a day on average`);
+  // Weekdays run a little above the mean (fewer reports at weekends and holidays).
+  assert.ok(median >= 1100 && median <= 1400, `the median weekday has ${median} cases`);
   for (const name of SAMPLE_LAYER_NAMES) assert.equal(city.counts[name], iterated[name], `count of ${name}`);
 });

@@ -9,6 +9,9 @@
  */
 import type { ServiceError } from './errors.js';
 import type { Extent, FeatureDto, LocalizedText } from './geo_types.js';
+import type { QaReport } from '../qa/qa_finding.js';
+
+export type { QaReport };
 
 export interface CrsInfo {
   /** Authority code, e.g. `EPSG:4527`. */
@@ -81,6 +84,8 @@ export interface IdentifyResult {
 export interface PublishRequest {
   /** Folder receiving `<name>-<version>/`; defaults to `packages/` beside the workspace. */
   outDir?: string;
+  /** Publish although the standards check finds errors; refused (VALIDATION_FAILED) otherwise. */
+  allowErrors?: boolean;
 }
 
 export interface PublishResult {
@@ -89,7 +94,12 @@ export interface PublishResult {
   version: number;
   files: string[];
   layerCounts: Record<string, number>;
+  /** Findings of the standards check the package records (qa-report.json). */
+  qa?: { errors: number; warnings: number };
 }
+
+/** Validation takes no options: the rule set is schemas/qa-rules.json. Its job's result is a QaReport. */
+export interface ValidationRequest { }
 
 export interface JobHandle { jobId: string }
 export interface CancelJobRequest { jobId: string }
@@ -104,6 +114,8 @@ export interface CityGridApi {
   identify(request: IdentifyRequest): Promise<IdentifyResult>;
   /** Starts a publish job; progress and the outcome arrive as events. */
   startPublish(request: PublishRequest): Promise<JobHandle>;
+  /** Starts the standards check of the open workspace; progress as events, the QaReport as the job's result. */
+  startValidation(request: ValidationRequest): Promise<JobHandle>;
   cancelJob(request: CancelJobRequest): Promise<CancelJobResult>;
 }
 
@@ -122,6 +134,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'getFeatures',
   'identify',
   'startPublish',
+  'startValidation',
   'cancelJob',
 ] as const;
 

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'INVALID_REQUEST'
   | 'JOB_UNKNOWN'
   | 'CANCELED'
+  | 'VALIDATION_FAILED'
   | 'UNAUTHORIZED'
   | 'INTERNAL';
 

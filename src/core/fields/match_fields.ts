@@ -9,6 +9,8 @@ export interface FieldAliases {
   id: string;
   version: string;
   layers: Record<string, Record<string, string[]>>;
+  /** Column names a CSV's coordinates or WKT geometry may go by (GDAL's CSV open options; matching ignores case). */
+  csvGeometryColumns?: { x: string[]; y: string[]; wkt: string[] };
 }
 
 export interface FieldMatch {

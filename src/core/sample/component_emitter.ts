@@ -51,6 +51,9 @@ function addDays(date: string, days: number): string {
   return `${moved.getUTCFullYear()}${String(moved.getUTCMonth() + 1).padStart(2, '0')}${String(moved.getUTCDate()).padStart(2, '0')}`;
 }
 
+/** What a catalogue keeps of each placed component (component_catalogue.ts): enough to point a case at it. */
+export type PlacedComponentSink = (tag: number, sequence: number, x: number, y: number, grid: number, maintainer: Department | undefined) => void;
+
 export class ComponentEmitter {
   /** Features made since the caller last drained them. */
   readonly features: FeatureRecord[] = [];
@@ -59,8 +62,11 @@ export class ComponentEmitter {
   private readonly classes = new Map<string, PointClass>();
   private readonly sequences = new Map<string, number>();
 
-  /** @param buildFeatures false to only count (no objects, no codes). */
-  constructor(private readonly context: ComponentContext, private readonly buildFeatures: boolean) {
+  /**
+   * @param buildFeatures false to only count (no objects, no codes).
+   * @param onPlaced called for every component placed, features or not.
+   */
+  constructor(private readonly context: ComponentContext, private readonly buildFeatures: boolean, private readonly onPlaced?: PlacedComponentSink) {
     // Only point classes are placed: line and polygon classes belong to other geometries.
     context.taxonomy.classes.forEach((definition, tag) => {
       if (definition.geometry === 'point') this.classes.set(definition.name, { definition, tag });
@@ -77,7 +83,7 @@ export class ComponentEmitter {
     this.count += 1;
     const sequence = (this.sequences.get(name) ?? 0) + 1;
     this.sequences.set(name, sequence);
-    if (!this.buildFeatures) return;
+    if (!this.buildFeatures && !this.onPlaced) return;
     const grid = gridAt(context.lattice, context.grids, settled[0], settled[1]);
     const community = context.communities[context.numbering.communityOfGrid[grid]];
     const rules = context.departments.get(name);
@@ -87,6 +93,8 @@ export class ComponentEmitter {
     const ownerDraw = unitHash(context.seed, tag, sequence, 3);
     const owner = options.owner ?? (rules && rules.owners.length > 0 ? resolve(rules.owners[Math.floor(ownerDraw * rules.owners.length)]) : undefined);
     const maintainer = options.owner ?? (rules?.maintainer ? resolve(rules.maintainer) : owner);
+    this.onPlaced?.(tag, sequence, settled[0], settled[1], grid, maintainer);
+    if (!this.buildFeatures) return;
     const stateDraw = unitHash(context.seed, tag, sequence, 1);
     const state = stateDraw < 0.945 ? '完好' : stateDraw < 0.985 ? '破损' : stateDraw < 0.995 ? '占用' : '丢失';
     const changeDraw = unitHash(context.seed, tag, sequence, 2);

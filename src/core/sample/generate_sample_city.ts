@@ -4,7 +4,8 @@
  * plates, roads, responsibility zones and a base map, in EPSG:4527.
  *
  * `small` (~2 km²) is for tests and demos; `full` (~280 km², ~28 000 grids,
- * ~950 000 components) is for load tests. Both come from the same algorithm.
+ * ~950 000 components, ~1 000 000 addresses, a year of ~440 000 case
+ * records) is for load tests. Both come from the same algorithm.
  * Pure: no I/O, no clock, no Math.random — the same options give the same
  * city, feature for feature.
  */
@@ -16,6 +17,7 @@ import {
 import { planCity, type CityPlan } from './plan_city.js';
 import type { SampleCity, SampleLayerName, SampleOptions } from './sample_options.js';
 import { addressFeatures, componentFeatures, countAddresses, countComponents } from './stream_point_layers.js';
+import { caseFeatures, countCases } from './stream_case_records.js';
 
 export type { SampleCity, SampleCommunity, SampleDivisions, SampleLayerName, SampleOptions, SampleStreet } from './sample_options.js';
 export { SAMPLE_LAYER_NAMES } from './sample_options.js';
@@ -39,6 +41,7 @@ export function generateSampleCity(options: SampleOptions): SampleCity {
     blocks: reiterable(plan, blockFeatures),
     water: reiterable(plan, waterFeatures),
     green: reiterable(plan, greenFeatures),
+    cases: reiterable(plan, caseFeatures),
   };
   const counts: Record<string, number> = {
     streets: plan.streets.length,
@@ -50,12 +53,14 @@ export function generateSampleCity(options: SampleOptions): SampleCity {
     water: plan.rivers.length + plan.green.ponds.length,
     green: plan.green.areas.length,
   };
-  // The point layers are counted by a streaming pass (a second or two at full scale), run on first read only.
+  // The point layers are counted by a streaming pass (a second or two at full scale), run on first read only;
+  // cases by their year's plan, which is made once and shared with the stream.
   const lazyCount = (name: string, count: () => number): void => {
     let cached: number | undefined;
     Object.defineProperty(counts, name, { enumerable: true, get: () => (cached ??= count()) });
   };
   lazyCount('components', () => countComponents(plan));
   lazyCount('addresses', () => countAddresses(plan));
+  lazyCount('cases', () => countCases(plan));
   return { extent: managedExtent(plan), layers, counts };
 }

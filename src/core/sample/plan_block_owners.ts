@@ -32,7 +32,11 @@ export function planBlockOwners(blocks: readonly Block[], book: DepartmentBook, 
   const estates = (function* (): Generator<{ stem: string; place: string }> {
     for (let phase = 1; ; phase++) {
       for (const suffix of ['小区', '花园', '家园', '苑', '新苑', '名苑', '华府', '雅居']) {
-        for (const estateStem of stems) yield { stem: estateStem, place: `${estateStem}${suffix}${phase > 1 ? `${chineseNumeral(phase)}期` : ''}` };
+        for (const estateStem of stems) {
+          // 东苑 + 苑 would read 东苑苑.
+          if (estateStem.endsWith(suffix[0])) continue;
+          yield { stem: estateStem, place: `${estateStem}${suffix}${phase > 1 ? `${chineseNumeral(phase)}期` : ''}` };
+        }
       }
     }
   })();

@@ -14,9 +14,11 @@ import { generateRoadNetwork } from './generate_road_network.js';
 import { nameRoads, type RoadPlan } from './name_roads.js';
 import { numberUnitGrids, type GridNumbering } from './number_unit_grids.js';
 import type { AddressContext } from './place_addresses.js';
+import type { BlockAddressContext } from './place_block_addresses.js';
 import { partitionDivisions } from './partition_divisions.js';
 import { planBlockOwners, businessPools, type BlockOwner } from './plan_block_owners.js';
 import { planBlocks, type BlockPlan } from './plan_blocks.js';
+import { planCityPlaces, type CityPlaces } from './plan_city_places.js';
 import { planGreenSpace, type GreenPlan } from './plan_green_space.js';
 import { planOwnershipZones, type OwnershipZone } from './plan_ownership_zones.js';
 import { inRiver, planRivers, type RiverPlan } from './plan_rivers.js';
@@ -40,8 +42,11 @@ export interface CityPlan {
   numbering: GridNumbering;
   owners: Map<number, BlockOwner>;
   zones: OwnershipZone[];
+  places: CityPlaces;
+  book: DepartmentBook;
   componentContext: ComponentContext;
   addressContext: AddressContext;
+  blockAddressContext: BlockAddressContext;
 }
 
 function checkSurveyDate(date: string): void {
@@ -71,6 +76,7 @@ export function planCity(options: SampleOptions): CityPlan {
   const zones = planOwnershipZones({ lattice, roads, blocks, green, owners, streets, communities, communityOfCell: shape.communityOfCell, book });
   const { merchants, builders } = businessPools(book, seed);
   const streetOffices: Department[] = streets.map((street) => book.streetGovernment(street.name));
+  const places = planCityPlaces(lattice, blocks.blocks, owners, green, roads, seed);
 
   const inWater = (x: number, y: number, margin: number): boolean => {
     if (inRiver(lattice, rivers, x, y, margin)) return true;
@@ -86,7 +92,7 @@ export function planCity(options: SampleOptions): CityPlan {
 
   return {
     options, parameters, lattice, roads, blocks, rivers, green, grids,
-    communityOfCell: shape.communityOfCell, streets, communities, numbering, owners, zones,
+    communityOfCell: shape.communityOfCell, streets, communities, numbering, owners, zones, places, book,
     componentContext: {
       lattice, grids, numbering, communities, streetOffices, inWater,
       taxonomy: options.taxonomy,
@@ -99,7 +105,16 @@ export function planCity(options: SampleOptions): CityPlan {
     addressContext: {
       lattice, grids, numbering, blocks, streets, communities, inWater,
       addressPrefix: `${divisions.province}${divisions.city}${divisions.county.name}`,
+      density: parameters.addresses,
+      nameOfBlock: places.nameOfBlock,
       seed,
+    },
+    blockAddressContext: {
+      places, roads,
+      gardenOfBlock: green.gardenOfBlock,
+      problemBlocks: new Set(places.problemBlocks),
+      markets: new Set(places.markets),
+      worksites: new Set(places.worksites),
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Extent, FeatureRecord } from '../api/geo_types.js';
 import type { CodeLayouts } from '../codes/code_layout.js';
-import type { ComponentTaxonomy } from '../taxonomy/taxonomy.js';
+import type { ClassTaxonomy, ComponentTaxonomy } from '../taxonomy/taxonomy.js';
 
 export interface SampleCommunity {
   /** 12 digits: street code + 3. */
@@ -32,15 +32,17 @@ export interface SampleOptions {
   /** Real division codes, passed in by the caller. */
   divisions: SampleDivisions;
   taxonomy: ComponentTaxonomy;
+  /** Event subtypes the case records use (a city's merged event table). */
+  events: ClassTaxonomy;
   layouts: CodeLayouts;
   /** South-west corner in EPSG:4527 metres. */
   origin: [number, number];
-  /** YYYYMMDD, the survey's initial date (ORDATE). */
+  /** YYYYMMDD, the survey's initial date (ORDATE); the case records cover the 365 days from it. */
   surveyDate: string;
 }
 
 export const SAMPLE_LAYER_NAMES = [
-  'streets', 'communities', 'grids', 'components', 'addresses', 'roads', 'ownership', 'blocks', 'water', 'green',
+  'streets', 'communities', 'grids', 'components', 'addresses', 'roads', 'ownership', 'blocks', 'water', 'green', 'cases',
 ] as const;
 
 export type SampleLayerName = (typeof SAMPLE_LAYER_NAMES)[number];
@@ -51,9 +53,9 @@ export interface SampleCity {
    * Each layer as a re-iterable generator of FeatureRecord (EPSG:4527
    * metres; properties are exactly the layer's fields in
    * schemas/workspace-layers.json). Layers stream: nothing holds all
-   * components at once.
+   * components, addresses or cases at once.
    */
   layers: Record<SampleLayerName, () => Iterable<FeatureRecord>>;
-  /** Feature count per layer; components and addresses are counted on first read (a streaming pass, no features kept). */
+  /** Feature count per layer; components, addresses and cases are counted on first read (a streaming pass, no features kept). */
   counts: Record<string, number>;
 }

@@ -1,7 +1,6 @@
 /** The `citygrid` commands: each parses its arguments and calls one service. */
 import { resolve } from 'node:path';
 import { CityGridServices } from '../services/citygrid_services.js';
-import { importLayer } from '../import/import_layer.js';
 import { publishPackage } from '../publish/publish_package.js';
 import { writeSample } from '../sample/write_sample.js';
 import { uiBuildDir } from '../schemas/repo_paths.js';
@@ -10,7 +9,10 @@ import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
 import { codeCommand } from './code_command.js';
+import { validateCommand } from './validate_command.js';
 import { crsCommand } from './crs_command.js';
+import { exportCommand } from './export_command.js';
+import { runImportCommand } from './import_command.js';
 
 export type Command = (args: string[]) => Promise<number>;
 
@@ -19,13 +21,25 @@ export function usage(): string {
 
   citygrid sample  --out DIR [--scale small|full] [--seed N]
         generate the sample city: DIR/workspace.gpkg and shapefiles in DIR/source/
-  citygrid import  --workspace FILE --layer NAME SOURCE
-        import a Shapefile (.shp or .zip), GeoPackage or GeoJSON into a layer
-        (replaces its features; creates the workspace if missing)
+  citygrid import  --workspace FILE --layer NAME SOURCE [--encoding UTF-8|GBK|GB18030] [--crs EPSG:N]
+                   [--mapping PRESET.json] [--save-mapping PRESET.json] [--source-layer NAME] [--dry-run] [--json]
+        import a Shapefile (.shp or .zip), GeoPackage, GeoJSON, FileGDB, KML, CSV (X/Y or WKT) or DXF
+        into a layer (replaces its features; creates the workspace if missing); --crs for sources
+        without one; --dry-run reports what would be imported and changes nothing
+  citygrid import  --dry-run SOURCE [--encoding E] [--crs EPSG:N] [--source-layer NAME] [--json]
+        inspect a source: layers, feature count, CRS, encoding guess with samples, columns
+  citygrid export  --workspace FILE --layer NAME --format shp|gpkg|geojson|kml|csv|dxf --out PATH
+                   [--crs EPSG:N] [--encoding UTF-8|GBK] [--where street=CODE|community=CODE]
+                   [--csv-geometry xy|wkt] [--force] [--json]
+        write one layer (or a street's or community's part of it) to a file; GeoJSON and KML in
+        EPSG:4326, others in the workspace CRS unless --crs; Shapefile text GBK unless --encoding
   citygrid info    --workspace FILE [--json]
         layers, geometry types, CRS and feature counts
-  citygrid publish --workspace FILE --out DIR [--json]
-        write DIR/<name>-<version>/ (package.gpkg, datapackage.json, SHA256SUMS)
+  citygrid validate --workspace FILE [--json]
+        check the workspace against the standards (schemas/qa-rules.json); exit 1 on any error finding
+  citygrid publish --workspace FILE --out DIR [--json] [--allow-errors]
+        write DIR/<name>-<version>/ (package.gpkg, qa-report.json, datapackage.json, SHA256SUMS);
+        refuses a workspace with error findings (see validate) unless --allow-errors
   citygrid serve   [--port N] [--workspace FILE]
         serve the app on 127.0.0.1; prints the URL (with its token) first
   citygrid code parse CODE [--kind K] [--taxonomy ID | --workspace FILE] [--json]
@@ -58,27 +72,12 @@ const sample: Command = async (args) => {
 };
 
 const importCommand: Command = async (args) => {
-  const { values, positionals } = parseCommandArgs(args, { workspace: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' } }, true);
+  const { values, positionals } = parseCommandArgs(args, {
+    workspace: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' }, encoding: { type: 'string' }, crs: { type: 'string' },
+    mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, 'source-layer': { type: 'string' }, 'dry-run': { type: 'boolean' },
+  }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one SOURCE file');
-  const feedback = createCliFeedback(values.json === true, 'zh');
-  try {
-    const report = await importLayer({
-      workspacePath: resolve(requireOption(values.workspace, 'workspace')),
-      layer: requireOption(values.layer, 'layer'),
-      source: resolve(positionals[0]!),
-    }, feedback);
-    if (values.json) {
-      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    } else {
-      process.stdout.write(`imported ${report.imported} features into ${report.layer} (replaced ${report.replaced}) from ${report.source}\n`);
-      process.stdout.write(`  CRS ${report.sourceCrs} → ${report.workspaceCrs}\n`);
-      process.stdout.write(`  fields: ${Object.entries(report.mapping).map(([field, column]) => field === column ? field : `${column}→${field}`).join(', ') || '(none)'}\n`);
-      if (report.unmatchedSources.length) process.stdout.write(`  columns not imported: ${report.unmatchedSources.join(', ')}\n`);
-    }
-  } finally {
-    feedback.done();
-  }
-  return 0;
+  return runImportCommand(values, positionals[0]!);
 };
 
 const info: Command = async (args) => {
@@ -101,12 +100,12 @@ const info: Command = async (args) => {
 };
 
 const publish: Command = async (args) => {
-  const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'allow-errors': { type: 'boolean' } });
   const outDir = resolve(requireOption(values.out, 'out'));
   const workspace = Workspace.open(resolve(requireOption(values.workspace, 'workspace')));
   const feedback = createCliFeedback(values.json === true, 'zh');
   try {
-    const result = await publishPackage(workspace, { outDir }, feedback);
+    const result = await publishPackage(workspace, { outDir, allowErrors: values['allow-errors'] === true }, feedback);
     feedback.done();
     if (values.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else process.stdout.write(`${result.directory}\n  ${result.name} version ${result.version}\n`);
@@ -135,4 +134,4 @@ const serve: Command = async (args) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand, code: codeCommand };
+export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand, code: codeCommand, validate: validateCommand, export: exportCommand };

@@ -1,10 +1,11 @@
 /**
  * First half of an import: GDAL translates the source layer natively (at
- * ogr2ogr's speed) into a staging GeoPackage beside the workspace, with the
- * columns renamed to the workspace's fields (OGR SQL), text decoded from the
- * .cpg/DBF encoding, geometry flattened to 2D and reprojected into the
- * workspace CRS. Nothing touches the workspace yet; a source that cannot be
- * read to the end is refused here.
+ * ogr2ogr's speed) into a staging GeoPackage, with the columns renamed to the
+ * workspace's fields (OGR SQL), text decoded as the source was opened,
+ * geometry flattened to 2D and reprojected into the workspace CRS. Nothing
+ * touches the workspace yet; a source that cannot be read to the end is
+ * refused here. Each staged row keeps its source FID, so that problems found
+ * later name the feature as the user's own tools number it.
  */
 import { rmSync } from 'node:fs';
 import type { Dataset, Layer } from 'gdal-async';
@@ -13,15 +14,18 @@ import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
 
 export const STAGING_LAYER = 'staging';
+export const SOURCE_FID_COLUMN = 'citygrid_source_fid';
 
 export interface StageOptions {
   dataset: Dataset;
   sourceLayer: Layer;
   sourcePath: string;
   stagingPath: string;
-  /** workspace field → source column */
-  mapping: Record<string, string>;
-  /** EPSG code to reproject into, or null when the source is already in the workspace CRS. */
+  /** workspace field → source column; null stages every column as it is (inspection). */
+  mapping: Record<string, string> | null;
+  /** The source CRS when the user named it (--crs), for a source that declares none. */
+  assignedCrs: string | null;
+  /** EPSG code to reproject into, or null to keep the coordinates as they are. */
   targetCrs: string | null;
 }
 
@@ -30,14 +34,21 @@ function quoteIdentifier(name: string): string {
 }
 
 export interface StagedLayer {
+  /** The staging GeoPackage, open for update; the caller closes it. */
+  dataset: Dataset;
+  layer: Layer;
   count: number;
 }
 
 export async function stageSourceLayer(options: StageOptions, feedback: Feedback): Promise<StagedLayer> {
-  const columns = Object.entries(options.mapping).map(([field, column]) => `${quoteIdentifier(column)} AS ${quoteIdentifier(field)}`);
-  // OGR SQL carries the geometry along without naming it.
-  const select = `SELECT ${columns.length ? columns.join(', ') : 'FID AS citygrid_fid'} FROM ${quoteIdentifier(options.sourceLayer.name)}`;
-  const args = ['-f', 'GPKG', '-sql', select, '-nln', STAGING_LAYER, '-dim', 'XY', '-lco', 'GEOMETRY_NAME=geom', '-lco', 'SPATIAL_INDEX=NO'];
+  const columns = options.mapping
+    ? Object.entries(options.mapping).map(([field, column]) => `${quoteIdentifier(column)} AS ${quoteIdentifier(field)}`)
+    : ['*'];
+  // OGR SQL (named, since GeoPackage sources default to SQLite's) carries the geometry along without naming it.
+  const select = `SELECT ${[`FID AS ${SOURCE_FID_COLUMN}`, ...columns].join(', ')} FROM ${quoteIdentifier(options.sourceLayer.name)}`;
+  const args = ['-f', 'GPKG', '-dialect', 'OGRSQL', '-sql', select, '-nln', STAGING_LAYER, '-nlt', 'GEOMETRY', '-dim', 'XY',
+    '-lco', 'GEOMETRY_NAME=geom', '-lco', 'SPATIAL_INDEX=NO'];
+  if (options.assignedCrs) args.push('-s_srs', options.assignedCrs);
   if (options.targetCrs) args.push('-t_srs', options.targetCrs);
   const expected = options.sourceLayer.features.count();
   let staged: Dataset | undefined;
@@ -45,26 +56,16 @@ export async function stageSourceLayer(options: StageOptions, feedback: Feedback
     staged = await gdal.vectorTranslateAsync(options.stagingPath, options.dataset, args, {
       progress_cb: (complete: number) => feedback.reportProgress(0.8 * complete, { zh: `读取 ${options.sourcePath}`, en: `reading ${options.sourcePath}` }),
     });
-    const stagedLayer = staged.layers.get(STAGING_LAYER);
-    const written = stagedLayer.features.count();
+    const layer = staged.layers.get(STAGING_LAYER);
+    const written = layer.features.count();
     if (written !== expected) {
       throw new CityGridError('FILE_CORRUPT', `only ${written} of ${expected} features could be read; the file is damaged or truncated`, options.sourcePath);
     }
-    // GDAL reads a record cut off by a truncated .shp as a feature without
-    // geometry; workspace layers never hold one, so it is refused, named.
-    stagedLayer.setAttributeFilter('geom IS NULL');
-    const withoutGeometry = stagedLayer.features.first();
-    if (withoutGeometry) {
-      throw new CityGridError('FILE_CORRUPT', `feature ${withoutGeometry.fid} has no geometry (a damaged or truncated record)`, options.sourcePath);
-    }
-    return { count: written };
+    return { dataset: staged, layer, count: written };
   } catch (thrown) {
     staged?.close();
-    staged = undefined;
     rmSync(options.stagingPath, { force: true });
     if (thrown instanceof CityGridError) throw thrown;
     throw new CityGridError('FILE_CORRUPT', `GDAL could not read it to the end: ${(thrown as Error).message || 'damaged record'}`, options.sourcePath);
-  } finally {
-    staged?.close();
   }
 }

@@ -1,11 +1,14 @@
 /**
  * Publishes a workspace as a versioned data package for the case system:
- * `<outDir>/<name>-<version>/` with package.gpkg, datapackage.json (checked
- * against schemas/package.schema.json) and SHA256SUMS. The package is built in
+ * `<outDir>/<name>-<version>/` with package.gpkg, qa-report.json (the
+ * standards check, which must find no errors unless allowed),
+ * datapackage.json (checked against schemas/package.schema.json) and
+ * SHA256SUMS. The package is built in
  * a hidden staging folder and renamed into place only when complete, so a
  * failed or canceled publish leaves nothing a consumer could mistake for a
  * package.
  */
+import { readLayerSrs } from '../gdal/read_layer_srs.js';
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,19 +16,24 @@ import gdal from '../gdal/gdal_runtime.js';
 import type { PublishResult } from '../../core/api/contract.js';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
-import { throwIfCanceled } from '../../core/jobs/feedback.js';
+import { subFeedback, throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { LayerSchema } from '../../core/schema/layer_schema.js';
 import { createFieldDefinition } from '../gdal/gdal_features.js';
 import { inTransaction } from '../gdal/gdal_sql.js';
 import { envelopeToExtent, type Workspace } from '../workspace/workspace.js';
 import { crsInfoOf } from '../workspace/workspace_crs.js';
+import { checkBeforePublish, QA_REPORT_FILE, writeQaReport } from './check_before_publish.js';
 import { checksumFile, formatSha256Sums } from './file_checksums.js';
 import { validateManifest } from './validate_manifest.js';
 
 const FEATURES_PER_SLICE = 2000;
+/** Share of the progress bar for the standards check before the copy. */
+const CHECK_SHARE = 0.3;
 
 export interface PublishOptions {
   outDir: string;
+  /** Publish even when the check finds errors (the package records it). */
+  allowErrors?: boolean;
 }
 
 interface LayerEntry {
@@ -37,9 +45,11 @@ interface LayerEntry {
   sha256: string;
 }
 
-export async function publishPackage(workspace: Workspace, options: PublishOptions, feedback: Feedback): Promise<PublishResult> {
+export async function publishPackage(workspace: Workspace, options: PublishOptions, parentFeedback: Feedback): Promise<PublishResult> {
   const outDir = resolve(options.outDir);
   ensureWritableFolder(outDir);
+  const report = await checkBeforePublish(workspace, options.allowErrors === true, subFeedback(parentFeedback, 0, CHECK_SHARE));
+  const feedback = subFeedback(parentFeedback, CHECK_SHARE, 1);
   const meta = workspace.readMeta();
   const name = meta.packageName || slugify(meta.name);
   const version = Math.max(Number(meta.publishedVersion) || 0, highestPublishedVersion(outDir, name)) + 1;
@@ -53,7 +63,9 @@ export async function publishPackage(workspace: Workspace, options: PublishOptio
     throwIfCanceled(feedback);
     feedback.reportProgress(0.95, { zh: '计算校验和', en: 'computing checksums' });
     const gpkgChecksum = await checksumFile(stagingDir, 'package.gpkg');
-    const crs = crsInfoOf(workspace.dataset.layers.get(workspace.schema.layers[0]!.name).srs, meta.crs);
+    const qa = writeQaReport(stagingDir, report);
+    const qaChecksum = await checksumFile(stagingDir, QA_REPORT_FILE);
+    const crs = crsInfoOf(readLayerSrs(workspace.dataset.layers.get(workspace.schema.layers[0]!.name)), meta.crs);
     const manifest = {
       profile: 'citygrid-data-package',
       profileVersion: '1.0',
@@ -65,12 +77,13 @@ export async function publishPackage(workspace: Workspace, options: PublishOptio
       crs,
       taxonomy: meta.taxonomy,
       layers,
-      files: [gpkgChecksum],
+      qa,
+      files: [gpkgChecksum, qaChecksum],
     };
     validateManifest(manifest);
     writeFileSync(join(stagingDir, 'datapackage.json'), JSON.stringify(manifest, null, 2) + '\n');
     const manifestChecksum = await checksumFile(stagingDir, 'datapackage.json');
-    writeFileSync(join(stagingDir, 'SHA256SUMS'), formatSha256Sums([gpkgChecksum, manifestChecksum]));
+    writeFileSync(join(stagingDir, 'SHA256SUMS'), formatSha256Sums([gpkgChecksum, qaChecksum, manifestChecksum]));
     throwIfCanceled(feedback);
     if (existsSync(finalDir)) throw new CityGridError('OUTPUT_UNWRITABLE', 'a package of this version already exists', finalDir);
     renameSync(stagingDir, finalDir);
@@ -84,8 +97,9 @@ export async function publishPackage(workspace: Workspace, options: PublishOptio
     directory: finalDir,
     name,
     version,
-    files: ['package.gpkg', 'datapackage.json', 'SHA256SUMS'].map((file) => join(finalDir, file)),
+    files: ['package.gpkg', QA_REPORT_FILE, 'datapackage.json', 'SHA256SUMS'].map((file) => join(finalDir, file)),
     layerCounts: Object.fromEntries(layers.map((entry) => [entry.name, entry.count])),
+    qa: { errors: report.summary.errors, warnings: report.summary.warnings },
   };
 }
 
@@ -100,7 +114,7 @@ async function writePackageGeopackage(workspace: Workspace, path: string, feedba
     for (const info of infos) {
       const layerSchema = workspace.layerSchema(info.name);
       const source = workspace.layer(info.name);
-      const destination = target.layers.create(info.name, source.srs, source.geomType, ['SPATIAL_INDEX=YES']);
+      const destination = target.layers.create(info.name, readLayerSrs(source), source.geomType, ['SPATIAL_INDEX=YES']);
       for (const field of layerSchema.fields) destination.fields.add(createFieldDefinition(field));
       const hash = createHash('sha256');
       let count = 0;

@@ -1,18 +1,20 @@
 /**
  * `citygrid sample`: generates the sample city (pure, seeded, in core) and
  * writes it as a workspace GeoPackage plus the raw survey deliverables a
- * census company would hand over: GBK shapefiles in `source/`.
+ * census company would hand over: GBK shapefiles in `source/`. Everything is
+ * written into a hidden staging folder next to the target and moved into
+ * place at the end, so a failure or a cancel leaves no half workspace.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import gdal from '../gdal/gdal_runtime.js';
 import { CityGridError } from '../../core/api/errors.js';
-import { subFeedback, throwIfCanceled, type Feedback } from '../../core/jobs/feedback.js';
+import type { Feedback } from '../../core/jobs/feedback.js';
 import { generateSampleCity, type SampleDivisions } from '../../core/sample/generate_sample_city.js';
 import { loadCountyDivisions } from '../divisions/china_divisions.js';
 import { samplesDir } from '../schemas/repo_paths.js';
-import { loadCodeLayouts, loadComponentTaxonomy } from '../schemas/load_schemas.js';
-import { Workspace } from '../workspace/workspace.js';
+import { loadCodeLayouts } from '../schemas/load_schemas.js';
+import { loadClassTaxonomy, loadWorkspaceTaxonomy } from '../schemas/load_taxonomy.js';
+import { SOURCE_LAYERS, writeSampleLayers } from './write_sample_layers.js';
 
 export interface SampleSettings {
   name: string;
@@ -37,10 +39,9 @@ export interface WriteSampleResult {
   workspacePath: string;
   sourceDir: string | null;
   counts: Record<string, number>;
+  /** Seconds from the start of writing until each layer was generated and written. */
+  timings: Record<string, number>;
 }
-
-/** Layers a survey company delivers as shapefiles. */
-const SOURCE_LAYERS = ['streets', 'communities', 'grids', 'components', 'addresses', 'roads', 'ownership'];
 
 export function loadSampleSettings(): SampleSettings {
   return JSON.parse(readFileSync(join(samplesDir(), 'lanshan.sample.json'), 'utf8')) as SampleSettings;
@@ -60,62 +61,62 @@ export function sampleDivisions(countyCode: string): SampleDivisions {
   };
 }
 
-export async function writeSample(options: WriteSampleOptions, feedback: Feedback): Promise<WriteSampleResult> {
-  const settings = loadSampleSettings();
-  const workspacePath = join(options.outDir, 'workspace.gpkg');
+function checkTarget(outDir: string, workspacePath: string, sourceDir: string | null): void {
   if (existsSync(workspacePath)) {
     throw new CityGridError('OUTPUT_UNWRITABLE', 'a workspace already exists there; choose an empty folder', workspacePath);
   }
-  try {
-    mkdirSync(options.outDir, { recursive: true });
-  } catch (thrown) {
-    throw new CityGridError('OUTPUT_UNWRITABLE', `cannot create the folder (${(thrown as NodeJS.ErrnoException).code})`, options.outDir);
+  const taken = sourceDir ? SOURCE_LAYERS.filter((layer) => existsSync(join(sourceDir, `${layer}.shp`))) : [];
+  if (taken.length > 0) {
+    throw new CityGridError('OUTPUT_UNWRITABLE', `shapefiles already exist there (${taken.join(', ')}); choose an empty folder`, sourceDir!);
   }
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (thrown) {
+    throw new CityGridError('OUTPUT_UNWRITABLE', `cannot create the folder (${(thrown as NodeJS.ErrnoException).code})`, outDir);
+  }
+}
+
+export async function writeSample(options: WriteSampleOptions, feedback: Feedback): Promise<WriteSampleResult> {
+  const settings = loadSampleSettings();
+  const workspacePath = join(options.outDir, 'workspace.gpkg');
+  const writeSource = options.writeSource !== false;
+  const sourceDir = writeSource ? join(options.outDir, 'source') : null;
+  checkTarget(options.outDir, workspacePath, sourceDir);
+  const seed = options.seed ?? settings.defaultSeed;
+  const taxonomy = loadWorkspaceTaxonomy(settings.taxonomy);
+  feedback.reportProgress(0, { zh: '规划样例城市', en: 'planning the sample city' });
   const city = generateSampleCity({
     scale: options.scale,
-    seed: options.seed ?? settings.defaultSeed,
+    seed,
     divisions: sampleDivisions(settings.county),
-    taxonomy: loadComponentTaxonomy(settings.taxonomy),
+    taxonomy: taxonomy.components,
+    events: taxonomy.city?.events ?? loadClassTaxonomy('legacy-events'),
     layouts: loadCodeLayouts(),
     origin: settings.origin,
     surveyDate: settings.surveyDate,
   });
-  const workspace = Workspace.create(workspacePath, { name: settings.name, crs: settings.crs, taxonomy: settings.taxonomy });
-  const counts: Record<string, number> = {};
+  let stagingDir: string;
   try {
-    await workspace.writeMeta({ packageName: settings.packageName, sampleScale: options.scale, sampleSeed: String(options.seed ?? settings.defaultSeed) });
-    const layerNames = Object.keys(city.layers) as Array<keyof typeof city.layers>;
-    const writeShare = options.writeSource === false ? 1 : 0.8;
-    for (const [index, layerName] of layerNames.entries()) {
-      throwIfCanceled(feedback);
-      const layerFeedback = subFeedback(feedback, writeShare * index / layerNames.length, writeShare * (index + 1) / layerNames.length);
-      layerFeedback.reportProgress(0, { zh: `生成 ${layerName}`, en: `generating ${layerName}` });
-      counts[layerName] = await workspace.replaceFeatures(layerName, city.layers[layerName](), layerFeedback, city.counts[layerName] ?? 0);
-    }
-  } finally {
-    workspace.close();
+    stagingDir = mkdtempSync(join(options.outDir, '.citygrid-sample-'));
+  } catch (thrown) {
+    throw new CityGridError('OUTPUT_UNWRITABLE', `cannot write in the folder (${(thrown as NodeJS.ErrnoException).code})`, options.outDir);
   }
-  let sourceDir: string | null = null;
-  if (options.writeSource !== false) {
-    sourceDir = join(options.outDir, 'source');
-    await writeSourceShapefiles(workspacePath, sourceDir, subFeedback(feedback, 0.8, 1));
-  }
-  feedback.reportProgress(1, { zh: '样例城市已生成', en: 'sample city written' });
-  return { workspacePath, sourceDir, counts };
-}
-
-/** GBK-encoded shapefiles with a .cpg, as survey companies deliver them. */
-async function writeSourceShapefiles(workspacePath: string, sourceDir: string, feedback: Feedback): Promise<void> {
-  mkdirSync(sourceDir, { recursive: true });
-  const source = gdal.open(workspacePath);
   try {
-    for (const [index, layerName] of SOURCE_LAYERS.entries()) {
-      throwIfCanceled(feedback);
-      feedback.reportProgress(index / SOURCE_LAYERS.length, { zh: `导出 ${layerName}.shp`, en: `writing ${layerName}.shp` });
-      const output = await gdal.vectorTranslateAsync(join(sourceDir, `${layerName}.shp`), source, ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=GBK', layerName]);
-      output.close();
+    const staged = await writeSampleLayers(
+      city, stagingDir,
+      { name: settings.name, crs: settings.crs, taxonomy: settings.taxonomy },
+      { packageName: settings.packageName, sampleScale: options.scale, sampleSeed: String(seed) },
+      writeSource, feedback,
+    );
+    if (sourceDir && staged.sourceDir) {
+      mkdirSync(sourceDir, { recursive: true });
+      for (const file of readdirSync(staged.sourceDir)) renameSync(join(staged.sourceDir, file), join(sourceDir, file));
     }
+    // The workspace last: its presence is what says the sample is complete.
+    renameSync(staged.workspacePath, workspacePath);
+    feedback.reportProgress(1, { zh: '样例城市已生成', en: 'sample city written' });
+    return { workspacePath, sourceDir, counts: staged.counts, timings: staged.timings };
   } finally {
-    source.close();
+    rmSync(stagingDir, { recursive: true, force: true });
   }
 }

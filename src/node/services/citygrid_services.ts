@@ -5,12 +5,13 @@
 import { dirname, join } from 'node:path';
 import type {
   CancelJobRequest, CancelJobResult, CityGridApi, FeaturePage, FeaturesRequest, IdentifyRequest, IdentifyResult,
-  JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, WorkspaceInfo,
+  JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, ValidationRequest, WorkspaceInfo,
 } from '../../core/api/contract.js';
 import { requireString } from '../../core/api/dispatch.js';
 import { CityGridError } from '../../core/api/errors.js';
 import { JobRunner } from '../jobs/job_runner.js';
 import { publishPackage } from '../publish/publish_package.js';
+import { validateWorkspace } from '../qa/validate_workspace.js';
 import { featuresInExtent, identifyAt } from '../workspace/query_features.js';
 import { Workspace } from '../workspace/workspace.js';
 
@@ -63,7 +64,15 @@ export class CityGridServices implements CityGridApi {
     const workspace = this.requireWorkspace();
     if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is already running');
     const outDir = request.outDir && request.outDir.trim() !== '' ? request.outDir : defaultPackagesDir(workspace.path);
-    const jobId = this.jobs.start('publish', (feedback) => publishPackage(workspace, { outDir }, feedback));
+    const jobId = this.jobs.start('publish', (feedback) => publishPackage(workspace, { outDir, allowErrors: request.allowErrors === true }, feedback));
+    return { jobId };
+  }
+
+  async startValidation(_request: ValidationRequest): Promise<JobHandle> {
+    const workspace = this.requireWorkspace();
+    if (this.jobs.isRunning('validation')) throw new CityGridError('INVALID_REQUEST', 'a validation is already running');
+    // The check reads through its own connections; the report names the workspace it checked.
+    const jobId = this.jobs.start('validation', (feedback) => validateWorkspace(workspace, feedback));
     return { jobId };
   }
 

@@ -17,6 +17,7 @@ import { findLayerSchema, type LayerSchema, type WorkspaceLayersSchema } from '.
 import { loadLayersSchema } from '../schemas/load_schemas.js';
 import { createFieldDefinition, toGdalFeature } from '../gdal/gdal_features.js';
 import { inTransaction } from '../gdal/gdal_sql.js';
+import { readLayerSrs } from '../gdal/read_layer_srs.js';
 import { crsInfoOf, spatialReferenceFor } from './workspace_crs.js';
 
 export const META_TABLE = 'citygrid_meta';
@@ -180,7 +181,8 @@ export class Workspace {
     return {
       path: this.path,
       name: meta.name,
-      crs: crsInfoOf(this.dataset.layers.get(this.schema.layers[0]!.name).srs, meta.crs),
+      // readLayerSrs: gdal-async can hand back a closed dataset's SRS wrapper otherwise.
+      crs: crsInfoOf(readLayerSrs(this.dataset.layers.get(this.schema.layers[0]!.name)), meta.crs),
       extent: unionExtents(layers.map((layer) => layer.extent)),
       layers,
       publishedVersion: Number(meta.publishedVersion) || 0,

@@ -35,6 +35,10 @@ export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: 
   const folderLabel = element('label', { className: 'field-label-block', attributes: { for: 'publish-outdir' } });
   const folderInput = element('input', { className: 'text-input', testId: 'publish-outdir', attributes: { id: 'publish-outdir', type: 'text', spellcheck: 'false', autocomplete: 'off' } });
   const folderHint = element('p', { className: 'dialog-hint' });
+  // The standards check gates a publish; publishing with errors must be a deliberate choice.
+  const allowErrors = element('input', { testId: 'publish-allow-errors', attributes: { id: 'publish-allow-errors', type: 'checkbox' } });
+  const allowErrorsLabel = element('label', { className: 'checkbox-label', attributes: { for: 'publish-allow-errors' } });
+  const allowErrorsRow = element('div', { className: 'checkbox-row' }, [allowErrors, allowErrorsLabel]);
   const progress = element('progress', { className: 'progress', testId: 'publish-progress', attributes: { max: '1', value: '0' } });
   const progressMessage = element('div', { className: 'progress-message', testId: 'publish-message' });
   const progressBox = element('div', { className: 'progress-box' }, [progress, progressMessage]);
@@ -43,7 +47,7 @@ export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: 
   const cancelButton = element('button', { className: 'button button-danger', testId: 'publish-cancel', attributes: { type: 'button' } });
   const closeButton = element('button', { className: 'button', testId: 'publish-close', attributes: { type: 'button' } });
   const dialog = element('div', { className: 'dialog publish-dialog', testId: 'publish-dialog', attributes: { role: 'dialog', 'aria-modal': 'true' } }, [
-    title, folderLabel, folderInput, folderHint, progressBox, resultBox,
+    title, folderLabel, folderInput, folderHint, allowErrorsRow, progressBox, resultBox,
     element('div', { className: 'dialog-buttons' }, [cancelButton, closeButton, startButton]),
   ]);
   const overlay = element('div', { className: 'overlay' }, [dialog]);
@@ -55,12 +59,14 @@ export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: 
     title.textContent = text('publishTitle');
     folderLabel.textContent = text('outputFolder');
     folderHint.textContent = text('outputFolderHint');
+    allowErrorsLabel.textContent = text('publishAllowErrors');
     startButton.textContent = state.kind === 'starting' ? text('starting') : text('start');
     cancelButton.textContent = text('cancel');
     closeButton.textContent = text('close');
     const busy = state.kind === 'starting' || state.kind === 'running';
     startButton.disabled = busy;
     folderInput.disabled = busy;
+    allowErrors.disabled = busy;
     cancelButton.hidden = state.kind !== 'running';
     progressBox.hidden = !busy;
     if (state.kind === 'running') {
@@ -93,7 +99,7 @@ export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: 
     state = { kind: 'starting', buffered: [] };
     render();
     const outDir = folderInput.value.trim();
-    void client.startPublish(outDir ? { outDir } : {}).then((started) => {
+    void client.startPublish({ ...(outDir ? { outDir } : {}), ...(allowErrors.checked ? { allowErrors: true } : {}) }).then((started) => {
       const buffered = state.kind === 'starting' ? state.buffered : [];
       if (!started.ok) {
         deps.onError(started.error);

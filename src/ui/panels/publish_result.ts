@@ -26,6 +26,7 @@ export function renderPublishResult(result: Result<unknown>, layers: LayerInfo[]
     summaryRow(text('directory'), value.directory ?? '', 'publish-directory'),
     summaryRow(text('version'), value.version !== undefined ? `v${value.version}` : '', 'publish-version'),
     summaryRow(text('files'), value.files ? String(value.files.length) : '', 'publish-file-count'),
+    summaryRow(text('qaFindings'), value.qa ? `${text('qaErrors')} ${value.qa.errors} · ${text('qaWarnings')} ${value.qa.warnings}` : '', 'publish-qa'),
   ])]);
   const counts = element('tbody');
   for (const [layerName, count] of Object.entries(value.layerCounts ?? {})) {

@@ -1,0 +1,81 @@
+/**
+ * The engine's input: each layer as columns (typed arrays for numbers, plain
+ * arrays for codes), so that a million components cost a few arrays instead
+ * of a million objects. Readers fill it (src/node/qa/ from a GeoPackage,
+ * tests by hand); the rules only read it.
+ */
+import type { Position, Properties } from '../api/geo_types.js';
+
+/** Polygon or multipolygon rings as MultiPolygon coordinates; null when a feature has no geometry. */
+export type AreaGeometry = Position[][][] | null;
+
+export interface AreaLayerInput {
+  fids: number[];
+  codes: string[];
+  geometries: AreaGeometry[];
+}
+
+export interface GridLayerInput extends AreaLayerInput {
+  /** SQCODE and JDCODE as recorded, '' when empty. */
+  communityCodes: string[];
+  streetCodes: string[];
+}
+
+export interface OwnershipLayerInput extends AreaLayerInput {
+  zoneTypes: string[];
+}
+
+/** Points as coordinate columns; NaN where a feature has no geometry. */
+export interface PointLayerInput {
+  count: number;
+  fids: Float64Array;
+  xs: Float64Array;
+  ys: Float64Array;
+  codes: string[];
+}
+
+export interface ComponentLayerInput extends PointLayerInput {
+  /** BGCODE as recorded, '' when empty. */
+  gridCodes: string[];
+}
+
+/**
+ * Records to check against a layer's attribute schema, with a place for each.
+ * A reader may leave out records it has proven valid against the same schema
+ * (src/node/qa/ filters in SQL), but never a record that is not.
+ */
+export interface AttributeRecordsInput {
+  layer: string;
+  fids: number[];
+  records: Properties[];
+  xs: number[];
+  ys: number[];
+}
+
+export interface QaInput {
+  streets: AreaLayerInput;
+  communities: AreaLayerInput;
+  grids: GridLayerInput;
+  components: ComponentLayerInput;
+  addresses: PointLayerInput;
+  ownership: OwnershipLayerInput;
+  attributes: AttributeRecordsInput[];
+  /** Features per layer, for the report (all of them, also those the reader filtered out). */
+  featureCounts: Record<string, number>;
+}
+
+/**
+ * Parts of the input a reader may deliver one after another, so that rules
+ * on what has arrived run while the rest is still being read.
+ */
+export type QaInputPart =
+  | 'streets' | 'communities' | 'grids' | 'ownership'
+  | 'componentCodes' | 'componentPoints' | 'addresses' | 'attributes';
+
+export function emptyAreaLayer(): AreaLayerInput {
+  return { fids: [], codes: [], geometries: [] };
+}
+
+export function emptyPointLayer(): PointLayerInput {
+  return { count: 0, fids: new Float64Array(0), xs: new Float64Array(0), ys: new Float64Array(0), codes: [] };
+}

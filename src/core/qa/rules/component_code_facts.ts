@@ -1,0 +1,118 @@
+/**
+ * What each component's code says, worked out once for the code rules and
+ * the duplicate-position rule: the layout (by length), whether it is valid
+ * and why not, and its class (major + minor) as an index into a small table.
+ * Codes share few distinct divisions and classes, so those are checked once
+ * each, not once per component.
+ */
+import type { LocalizedText } from '../../api/geo_types.js';
+import { layoutLength, parseCode, type CodeLayout } from '../../codes/code_layout.js';
+import { findComponentClass } from '../../taxonomy/taxonomy.js';
+import type { QaContext } from '../qa_context.js';
+import { countyChecker } from './code_segments.js';
+
+export const CODE_VALID = 0;
+export const CODE_INVALID = 1;
+export const CODE_CLASS_UNKNOWN = 2;
+export const CODE_EMPTY = 3;
+
+export interface ComponentCodeFacts {
+  /** CODE_VALID, CODE_INVALID, CODE_CLASS_UNKNOWN or CODE_EMPTY per component. */
+  status: Uint8Array;
+  /** Index into `classCodes`, -1 when the code gives no class. */
+  classOf: Int32Array;
+  classCodes: string[];
+  /** Why a code is invalid, for the components that are. */
+  reasons: Map<number, LocalizedText[]>;
+}
+
+interface SegmentRange { start: number; end: number }
+
+function range(layout: CodeLayout, name: string): SegmentRange | null {
+  let start = 0;
+  for (const segment of layout.segments) {
+    if (segment.name === name) return { start, end: start + segment.length };
+    start += segment.length;
+  }
+  return null;
+}
+
+interface LayoutRanges { layout: CodeLayout; division: SegmentRange | null; sequence: SegmentRange | null; classCode: SegmentRange | null; digits: boolean }
+
+export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
+  return context.memo('componentCodeFacts', () => {
+    const { codes, count } = context.input.components;
+    const layoutsByLength = new Map<number, LayoutRanges>();
+    for (const layout of context.references.layouts.layouts) {
+      if (layout.kind !== 'component' || layoutsByLength.has(layoutLength(layout))) continue;
+      const major = range(layout, 'major'), minor = range(layout, 'minor');
+      layoutsByLength.set(layoutLength(layout), {
+        layout, division: range(layout, 'division'), sequence: range(layout, 'sequence'),
+        classCode: major && minor ? { start: major.start, end: minor.end } : null, digits: layout.charset === 'digits',
+      });
+    }
+    const lengths = [...layoutsByLength.keys()].join('/');
+    const isCounty = countyChecker(context);
+    const taxonomy = context.references.taxonomy;
+    const classIndex = new Map<string, number>();
+    const classKnown: boolean[] = [];
+    const facts: ComponentCodeFacts = { status: new Uint8Array(count), classOf: new Int32Array(count).fill(-1), classCodes: [], reasons: new Map() };
+    for (let row = 0; row < count; row++) {
+      const code = codes[row]!;
+      if (code === '') { facts.status[row] = CODE_EMPTY; continue; }
+      const ranges = layoutsByLength.get(code.length);
+      if (!ranges) {
+        facts.status[row] = CODE_INVALID;
+        facts.reasons.set(row, [{ zh: `长度 ${code.length} 不是部件标识码的长度（${lengths}）`, en: `length ${code.length} is not a component code length (${lengths})` }]);
+        continue;
+      }
+      if (!hasCharset(code, ranges.digits)) {
+        const parsed = parseCode(code, ranges.layout);
+        facts.status[row] = CODE_INVALID;
+        facts.reasons.set(row, [parsed.ok ? { zh: '字符无效', en: 'invalid characters' } : parsed.reason]);
+        continue;
+      }
+      let reasons: LocalizedText[] | null = null;
+      if (ranges.division) {
+        const value = code.slice(ranges.division.start, ranges.division.end);
+        if (!isCounty(value)) (reasons ??= []).push({ zh: `区划代码 ${value} 不是县级行政区划`, en: `division ${value} is not a county-level division` });
+      }
+      if (ranges.sequence && allZeros(code, ranges.sequence)) {
+        (reasons ??= []).push({ zh: '流水号不能全为0', en: 'the sequence may not be all zeros' });
+      }
+      if (ranges.classCode) {
+        const classCode = code.slice(ranges.classCode.start, ranges.classCode.end);
+        let index = classIndex.get(classCode);
+        if (index === undefined) {
+          index = facts.classCodes.length;
+          classIndex.set(classCode, index);
+          facts.classCodes.push(classCode);
+          classKnown.push(findComponentClass(taxonomy, classCode) !== undefined);
+        }
+        facts.classOf[row] = index;
+        if (!reasons && !classKnown[index]) { facts.status[row] = CODE_CLASS_UNKNOWN; continue; }
+      }
+      if (reasons) {
+        facts.status[row] = CODE_INVALID;
+        facts.reasons.set(row, reasons);
+      }
+    }
+    return facts;
+  });
+}
+
+/** Digits only, or digits and capital letters: a loop, no regular expression per code. */
+function hasCharset(code: string, digitsOnly: boolean): boolean {
+  for (let index = 0; index < code.length; index++) {
+    const char = code.charCodeAt(index);
+    if (char >= 48 && char <= 57) continue;
+    if (!digitsOnly && char >= 65 && char <= 90) continue;
+    return false;
+  }
+  return true;
+}
+
+function allZeros(code: string, segment: SegmentRange): boolean {
+  for (let index = segment.start; index < segment.end; index++) if (code.charCodeAt(index) !== 48) return false;
+  return true;
+}

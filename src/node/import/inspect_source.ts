@@ -1,0 +1,74 @@
+/**
+ * What a source holds, without a workspace or a target layer: its layers,
+ * feature count, geometry type, coordinate system, text encoding (with the
+ * detector's samples) and columns, plus the first feature's attributes as
+ * they will be read. The count is not GDAL's header figure but the number of
+ * features actually read to the end (staged into a temporary file, then
+ * removed), so a truncated file is caught here as it would be on import.
+ * `citygrid import --dry-run SOURCE` without --layer prints this.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Properties } from '../../core/api/geo_types.js';
+import type { TextEncoding } from '../../core/encoding/detect_text_encoding.js';
+import type { Feedback } from '../../core/jobs/feedback.js';
+import gdal from '../gdal/gdal_runtime.js';
+import { toFeatureDto } from '../gdal/gdal_features.js';
+import type { SourceEncoding } from './detect_source_encoding.js';
+import { openSource } from './open_source.js';
+import { resolveSourceCrs } from './resolve_source_crs.js';
+import { stageSourceLayer } from './stage_source_layer.js';
+
+export interface InspectOptions {
+  source: string;
+  encoding?: TextEncoding | undefined;
+  crs?: string | undefined;
+  sourceLayer?: string | undefined;
+}
+
+export interface SourceInspection {
+  source: string;
+  driver: string;
+  layers: string[];
+  sourceLayer: string;
+  featureCount: number;
+  geometryType: string;
+  /** null: none usable (an import then needs --crs). */
+  crs: string | null;
+  crsNote: string | null;
+  encoding: SourceEncoding | null;
+  columns: string[];
+  firstFeature: Properties | null;
+  warnings: string[];
+  dryRun: true;
+}
+
+export async function inspectSource(options: InspectOptions, feedback: Feedback): Promise<SourceInspection> {
+  const opened = await openSource({ source: options.source, encoding: options.encoding, sourceLayer: options.sourceLayer });
+  try {
+    const crs = resolveSourceCrs(opened.layer, options.crs, options.source, true);
+    const first = opened.layer.features.first();
+    const firstFeature = first ? toFeatureDto(opened.layer.name, first).properties : null;
+    const stagingPath = join(tmpdir(), `.citygrid-inspect-${process.pid}-${Date.now()}.gpkg`);
+    let featureCount: number;
+    try {
+      const staged = await stageSourceLayer({
+        dataset: opened.dataset, sourceLayer: opened.layer, sourcePath: options.source, stagingPath,
+        mapping: null, assignedCrs: null, targetCrs: null,
+      }, feedback);
+      featureCount = staged.count;
+      staged.dataset.close();
+    } finally {
+      rmSync(stagingPath, { force: true });
+    }
+    feedback.reportProgress(1, { zh: `共 ${featureCount} 个要素`, en: `${featureCount} features` });
+    return {
+      source: options.source, driver: opened.driver, layers: opened.layerNames, sourceLayer: opened.layer.name,
+      featureCount, geometryType: gdal.Geometry.getName(opened.layer.geomType), crs: crs.code, crsNote: crs.note,
+      encoding: opened.encoding, columns: opened.layer.fields.getNames(), firstFeature, warnings: opened.warnings, dryRun: true,
+    };
+  } finally {
+    opened.close();
+  }
+}

@@ -1,0 +1,213 @@
+/**
+ * Finds the records that may break their layer's attribute schema without
+ * reading every attribute of every record (Chinese names and departments for
+ * a million components would take seconds to cross into JavaScript):
+ * - fields the reader already holds as columns (codes) are checked per row
+ *   in JavaScript by the core validator;
+ * - the other fields are checked once per distinct combination of values,
+ *   which SQLite lists in one DISTINCT pass (a million components hold some
+ *   ten thousand combinations of departments, states, dates and names);
+ * - fields with about one value per record (addresses, case numbers,
+ *   times) are checked row by row by SQLite in the same pass
+ *   (compile_attribute_filter.ts).
+ * Only when something fails are the full records of the rows involved read,
+ * and the engine checks them again; so a clean workspace costs one scan.
+ */
+import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
+import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
+import { fieldViolation, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
+import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
+import { compileAttributeFilter, propertyCondition, quoteIdentifier, type ColumnTypes } from './compile_attribute_filter.js';
+import type { SqlReader } from './sql_columns.js';
+
+export interface CandidateTable {
+  name: string;
+  geometry: string;
+  fields: ColumnTypes;
+}
+
+export interface RowColumns {
+  fids: ArrayLike<number>;
+  /** Text columns already read, by field name; '' for empty. */
+  columns: Record<string, string[]>;
+}
+
+/** Beyond this many rows or values to name, one exact (slower) filter is the shorter statement. */
+const MAXIMUM_LISTED = 20_000;
+/** Rows sampled to tell coded fields with few values from those with one per record. */
+const SAMPLE_ROWS = 1000;
+
+/**
+ * `rows` may still be arriving (another connection reads them): the SQL
+ * pass runs first, and the rows are awaited only for the per-row check.
+ */
+export async function readAttributeCandidates(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, rows: () => Promise<RowColumns | null>, rowFields: readonly string[]): Promise<AttributeRecordsInput> {
+  const present = schema.properties.filter((property) => table.fields.has(property.name));
+  if (schema.properties.some((property) => property.required && !table.fields.has(property.name))) {
+    return fetchRecords(reader, table, schema, '1');
+  }
+  const crossField = new Set<string>();
+  for (const property of present) {
+    const other = property.schema['x-citygrid-not-before'];
+    if (other !== undefined) { crossField.add(property.name); crossField.add(other); }
+  }
+  const rowProperties = present.filter((property) => rowFields.includes(property.name) && !crossField.has(property.name));
+  const maybeCoded = present.filter((property) => !rowProperties.includes(property));
+  // Listing the combinations pays only while they are few; a field with a value per record (an
+  // address, a case number) goes row by row. Names and notes with few values are cheaper listed too.
+  const manyValues = await fieldsWithManyValues(reader, table, maybeCoded);
+  // Fields compared with each other (not-before) are checked the same way, or a combination would miss one of them.
+  for (const property of maybeCoded) {
+    const other = property.schema['x-citygrid-not-before'];
+    if (other !== undefined && (manyValues.has(property.name) || manyValues.has(other))) { manyValues.add(property.name); manyValues.add(other); }
+  }
+  const coded = maybeCoded.filter((property) => !manyValues.has(property.name));
+  const rowChecked = maybeCoded.filter((property) => manyValues.has(property.name));
+
+  const textOk = rowChecked.map((property) => `ifnull(${propertyCondition(property, schema.emptyIsAbsent, table.fields)}, 0)`).join(' AND ') || '1';
+  const verdicts = await checkCombinations(reader, table, schema, coded, textOk);
+  const rowColumns = rowProperties.length > 0 ? await rows() : null;
+  const badFids = rowColumns ? rowFailures(schema, rowColumns, rowProperties) : [];
+
+  const parts: string[] = [];
+  if (badFids.length > 0) parts.push(`rowid IN (${badFids.join(', ')})`);
+  for (const [field, values] of verdicts.badValues) {
+    // Text lists exactly; a number's text may have lost digits, so numbers go by the condition itself.
+    const textual = [...values].every((value) => typeof value === 'string');
+    parts.push(textual
+      ? `${quoteIdentifier(field)} IN (${[...values].map(sqlLiteral).join(', ')})`
+      : `NOT ifnull(${propertyCondition(schema.byName.get(field)!, schema.emptyIsAbsent, table.fields)}, 0)`);
+  }
+  for (const field of verdicts.missing) {
+    const column = quoteIdentifier(field);
+    parts.push(schema.emptyIsAbsent ? `(${column} IS NULL OR ${column} = '')` : `${column} IS NULL`);
+  }
+  for (const field of verdicts.notBefore) {
+    const column = quoteIdentifier(field), other = quoteIdentifier(schema.byName.get(field)!.schema['x-citygrid-not-before']!);
+    parts.push(`(typeof(${column}) = 'text' AND typeof(${other}) = 'text' AND ${other} <> '' AND ${column} <> '' AND ${column} < ${other})`);
+  }
+  if (verdicts.textFails) parts.push(`NOT (${textOk})`);
+  if (parts.length === 0) return { layer: table.name, fids: [], records: [], xs: [], ys: [] };
+  const listed = badFids.length + [...verdicts.badValues.values()].reduce((sum, values) => sum + values.size, 0);
+  const where = listed > MAXIMUM_LISTED ? `NOT (${compileAttributeFilter(schema, table.fields)})` : parts.join(' OR ');
+  return fetchRecords(reader, table, schema, where);
+}
+
+function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properties: CompiledProperty[]): number[] {
+  const failures: number[] = [];
+  const noRecord: Properties = {};
+  for (const property of properties) {
+    const column = rows.columns[property.name]!;
+    for (let row = 0; row < rows.fids.length; row++) {
+      const value = column[row]!;
+      if (fieldViolation(schema, property, value === '' ? null : value, noRecord)) failures.push(rows.fids[row]!);
+    }
+  }
+  // A row failing in two fields is listed once.
+  return [...new Set(failures)].sort((a, b) => a - b);
+}
+
+/** Fields whose first rows hold mostly different values. */
+async function fieldsWithManyValues(reader: SqlReader, table: CandidateTable, properties: CompiledProperty[]): Promise<Set<string>> {
+  if (properties.length === 0) return new Set();
+  const counts = properties.map((property, index) => `count(DISTINCT ${quoteIdentifier(property.name)}) AS d${index}`);
+  const columns = properties.map((property) => quoteIdentifier(property.name)).join(', ');
+  const row = await (await reader.query(`SELECT count(*) AS n, ${counts.join(', ')} FROM (SELECT ${columns} FROM ${quoteIdentifier(table.name)} LIMIT ${SAMPLE_ROWS})`)).features.firstAsync();
+  const sampled = Number(row?.fields.get('n') ?? 0);
+  const many = new Set<string>();
+  if (!row || sampled < SAMPLE_ROWS / 5) return many;
+  properties.forEach((property, index) => {
+    if (Number(row.fields.get(`d${index}`)) > sampled / 10) many.add(property.name);
+  });
+  return many;
+}
+
+interface Verdicts {
+  badValues: Map<string, Set<PropertyValue>>;
+  missing: Set<string>;
+  notBefore: Set<string>;
+  textFails: boolean;
+}
+
+/**
+ * Each distinct combination of the coded fields, checked once; and whether
+ * any row's free text fails. SQLite lists the combinations (DISTINCT keeps a
+ * hash of the few there are, three times faster than GROUP BY's sort of
+ * every row) and joins each column into one string, so that the whole scan
+ * runs on GDAL's thread, not row by row on the main one.
+ */
+async function checkCombinations(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, coded: CompiledProperty[], textOk: string): Promise<Verdicts> {
+  const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false };
+  const names = coded.map((property) => property.name);
+  const selected = [...names.map((name) => `${quoteIdentifier(name)} AS c${names.indexOf(name)}`), `NOT (${textOk}) AS qa_text_fails`];
+  // char(30) marks NULL, char(31) separates values: neither appears in coded values (and a clash only adds candidates).
+  const joined = [...names.map((_name, index) => `c${index}`), 'qa_text_fails']
+    .map((column) => `group_concat(ifnull(${column}, char(30)), char(31)) AS ${column}`).join(', ');
+  const layer = await reader.query(`SELECT count(*) AS qa_count, ${joined} FROM (SELECT DISTINCT ${selected.join(', ')} FROM ${quoteIdentifier(table.name)})`);
+  const row = await layer.features.firstAsync();
+  const count = Number(row?.fields.get('qa_count') ?? 0);
+  if (!row || count === 0) return verdicts;
+  const split = (column: string): string[] => String(row.fields.get(column) ?? '').split('\u001f');
+  const textFlags = split('qa_text_fails');
+  const columns = names.map((_name, index) => split(`c${index}`));
+  if (textFlags.length !== count || columns.some((values) => values.length !== count)) {
+    // A value held a separator: check every row exactly instead.
+    verdicts.textFails = true;
+    for (const name of names) verdicts.missing.add(name);
+    return verdicts;
+  }
+  verdicts.textFails = textFlags.some((flag) => flag === '1');
+  const numeric = names.map((name) => table.fields.get(name) === 'real' || table.fields.get(name) === 'integer' || table.fields.get(name) === 'integer64');
+  const only = new Set(names);
+  for (let combination = 0; combination < count && names.length > 0; combination++) {
+    const record: Properties = {};
+    names.forEach((name, index) => {
+      const text = columns[index]![combination]!;
+      record[name] = text === '\u001e' ? null : numeric[index] ? Number(text) : text;
+    });
+    for (const violation of validateAttributes(schema, record, only)) {
+      if (violation.rule === 'required') verdicts.missing.add(violation.field);
+      else if (violation.rule === 'notBefore') verdicts.notBefore.add(violation.field);
+      else {
+        const set = verdicts.badValues.get(violation.field) ?? new Set<PropertyValue>();
+        set.add(violation.value);
+        verdicts.badValues.set(violation.field, set);
+      }
+    }
+  }
+  return verdicts;
+}
+
+function toPropertyValue(value: unknown): PropertyValue {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'number' ? value : String(value);
+}
+
+function sqlLiteral(value: PropertyValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The full records of the rows `where` selects, each with its box centre as the place. */
+async function fetchRecords(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, where: string): Promise<AttributeRecordsInput> {
+  const records: AttributeRecordsInput = { layer: table.name, fids: [], records: [], xs: [], ys: [] };
+  const fields = schema.properties.map((property) => property.name).filter((name) => table.fields.has(name));
+  const geometry = quoteIdentifier(table.geometry);
+  const layer = await reader.query(
+    `SELECT rowid AS qa_fid, (ST_MinX(${geometry}) + ST_MaxX(${geometry})) / 2.0 AS qa_x, (ST_MinY(${geometry}) + ST_MaxY(${geometry})) / 2.0 AS qa_y`
+    + `${fields.map((name) => `, ${quoteIdentifier(name)}`).join('')} FROM ${quoteIdentifier(table.name)} WHERE ${where} ORDER BY rowid`,
+  );
+  // The first row comes on GDAL's thread (the scan up to it); the rest, rare, one by one.
+  for (let feature = await layer.features.firstAsync(); feature; feature = layer.features.next()) {
+    const values = feature.fields.toObject() as Record<string, unknown>;
+    const record: Properties = {};
+    for (const name of fields) record[name] = toPropertyValue(values[name]);
+    // GDAL takes the selected rowid as the result's fid rather than as a field.
+    records.fids.push(values.qa_fid === undefined ? feature.fid : Number(values.qa_fid));
+    records.xs.push(values.qa_x === null || values.qa_x === undefined ? NaN : Number(values.qa_x));
+    records.ys.push(values.qa_y === null || values.qa_y === undefined ? NaN : Number(values.qa_y));
+    records.records.push(record);
+  }
+  return records;
+}

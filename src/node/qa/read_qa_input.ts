@@ -1,0 +1,289 @@
+/**
+ * Loads a workspace into the rule engine's columnar input, fast, and in
+ * parts, so that the rules on what has arrived run while the rest is read:
+ * - every column comes through SqlReader, one SQL call per column, on three
+ *   connections whose queries run on GDAL's threads while the main thread
+ *   parses results and runs rules;
+ * - polygons and points are decoded from their GeoPackage blobs;
+ * - of the attributes, only records that may break their schema are read
+ *   (read_attribute_candidates.ts).
+ * The queues deliver the parts in the order the rule families want them.
+ */
+import gdal from '../gdal/gdal_runtime.js';
+import { CityGridError } from '../../core/api/errors.js';
+import type { Feedback } from '../../core/jobs/feedback.js';
+import { throwIfCanceled } from '../../core/jobs/feedback.js';
+import type { CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
+import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type PointLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
+import { quoteIdentifier } from './compile_attribute_filter.js';
+import { decodeAreaGeometry } from './decode_gpkg_geometry.js';
+import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
+import { SqlReader } from './sql_columns.js';
+
+interface TableFacts {
+  name: string;
+  count: number;
+  geometry: string;
+  /** Field names with their GDAL types. */
+  fields: Map<string, string>;
+  /** Fids 1…n without holes (the usual case) need not be read. */
+  firstFid: number;
+  contiguous: boolean;
+}
+
+/** A piece of reading: its time goes into the report; `provides` resolves the parts it fills. */
+interface Step { name: string; provides: QaInputPart[]; run: () => Promise<void> }
+
+export interface StagedQaInput {
+  /** Filled part by part; a part may be read once `ready` resolved for it. */
+  input: QaInput;
+  ready(parts: readonly QaInputPart[]): Promise<void>;
+  /** Resolves with the reading's timings when every part is in; rejects with the first failure. */
+  finished: Promise<Record<string, number>>;
+}
+
+const LAYERS = ['components', 'grids', 'streets', 'communities', 'addresses', 'roads', 'ownership', 'cases'];
+const CONNECTIONS = 3;
+
+export async function readQaInput(path: string, schemas: Record<string, CompiledAttributeSchema>, feedback: Feedback): Promise<StagedQaInput> {
+  const started = performance.now();
+  const readers: SqlReader[] = [];
+  let layers: LayerFacts[];
+  try {
+    layers = describeLayers(path, LAYERS);
+    for (let index = 0; index < CONNECTIONS; index++) readers.push(new SqlReader(gdal.open(path, 'r')));
+  } catch (thrown) {
+    for (const reader of readers) reader.close();
+    throw new CityGridError('WORKSPACE_INVALID', `GDAL cannot open the workspace for reading (${(thrown as Error).message})`, path);
+  }
+  const catalog = new TableCatalog(layers);
+  const input: QaInput = {
+    streets: emptyAreaLayer(), communities: emptyAreaLayer(),
+    grids: { ...emptyAreaLayer(), communityCodes: [], streetCodes: [] },
+    components: { ...emptyPointLayer(), gridCodes: [] },
+    addresses: emptyPointLayer(),
+    ownership: { ...emptyAreaLayer(), zoneTypes: [] },
+    attributes: [],
+    featureCounts: {},
+  };
+  const parts = new Map<QaInputPart, { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void }>();
+  const part = (name: QaInputPart) => {
+    let entry = parts.get(name);
+    if (!entry) {
+      let resolve!: () => void, reject!: (error: unknown) => void;
+      const promise = new Promise<void>((onResolve, onReject) => { resolve = onResolve; reject = onReject; });
+      // Failures surface through `finished`; a part nobody waits for must not crash the process.
+      promise.catch(() => undefined);
+      entry = { promise, resolve, reject };
+      parts.set(name, entry);
+    }
+    return entry;
+  };
+  // A step waiting for another queue's part must not wait forever when that queue failed.
+  let abort!: (error: unknown) => void;
+  const aborted = new Promise<never>((_resolve, reject) => { abort = reject; });
+  aborted.catch(() => undefined);
+  const queues = planQueues(readers, catalog, schemas, input, (name) => Promise.race([part(name).promise, aborted]));
+  let attributeSteps = queues.flat().filter((step) => step.provides.includes('attributes')).length;
+  const total = queues.reduce((sum, queue) => sum + queue.length, 0);
+  let done = 0;
+  const timings: Record<string, number> = {};
+  let failure: unknown = null;
+  const runQueue = async (queue: Step[]): Promise<void> => {
+    for (const step of queue) {
+      // Another queue failed: stop at the next step rather than read for nothing.
+      if (failure !== null) return;
+      throwIfCanceled(feedback);
+      const stepStarted = performance.now();
+      await step.run();
+      timings[`read: ${step.name}`] = Math.round(performance.now() - stepStarted);
+      done++;
+      feedback.reportProgress(done / total, { zh: `读取工作空间 ${done}/${total}`, en: `reading the workspace ${done}/${total}` });
+      for (const name of step.provides) {
+        if (name === 'attributes' && --attributeSteps > 0) continue;
+        part(name).resolve();
+      }
+    }
+  };
+  const finished = (async () => {
+    // Every queue ends before any connection closes: closing a dataset under a running
+    // query crashes gdal-async when the query's result arrives.
+    const outcomes = await Promise.allSettled(queues.map((queue) => runQueue(queue).catch((thrown: unknown) => {
+      failure ??= thrown;
+      abort(failure);
+      throw thrown;
+    })));
+    // Counts for the report, also of tables no step needed.
+    if (failure === null) {
+      try {
+        for (const layer of layers) input.featureCounts[layer.name] = (await catalog.facts(layer.name, readers[0]!)).count;
+      } catch (thrown) {
+        failure = thrown;
+      }
+    }
+    for (const reader of readers) reader.close();
+    if (failure !== null || outcomes.some((outcome) => outcome.status === 'rejected')) {
+      for (const name of ['streets', 'communities', 'grids', 'ownership', 'componentCodes', 'componentPoints', 'addresses', 'attributes'] as const) part(name).reject(failure);
+      throw failure;
+    }
+    // Parts the workspace does not have are empty, and ready now.
+    for (const name of ['streets', 'communities', 'grids', 'ownership', 'componentCodes', 'componentPoints', 'addresses', 'attributes'] as const) part(name).resolve();
+    return { read: Math.round(performance.now() - started), ...timings };
+  })();
+  finished.catch(() => undefined);
+  return {
+    input,
+    finished,
+    async ready(names) {
+      await Promise.race([Promise.all(names.map((name) => part(name).promise)), finished.then(() => undefined)]);
+      await Promise.all(names.map((name) => part(name).promise));
+    },
+  };
+}
+
+/** Three queues of about equal work, in the order the rules want the parts. */
+function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record<string, CompiledAttributeSchema>, input: QaInput, after: (part: QaInputPart) => Promise<void>): Step[][] {
+  const [first, second, third] = readers as [SqlReader, SqlReader, SqlReader];
+  const step = (name: string, provides: QaInputPart[], run: () => Promise<void>): Step[] => [{ name, provides, run }];
+  // A step counts its table first on its own connection (once per table; later steps reuse the count).
+  const layer = (reader: SqlReader, name: string, run: (table: TableFacts) => Promise<void>, provides: QaInputPart[], stepName = name): Step[] => {
+    return catalog.has(name) ? step(stepName, provides, async () => run(await catalog.facts(name, reader))) : [];
+  };
+  const candidates = (reader: SqlReader, name: string, waitFor: QaInputPart | null, rowFields: string[], rows: () => RowColumns): Step[] => {
+    const schema = schemas[name];
+    if (!catalog.has(name) || !schema) return [];
+    return step(`${name} attributes`, ['attributes'], async () => {
+      const table = await catalog.facts(name, reader);
+      const rowColumns = async (): Promise<RowColumns> => {
+        if (waitFor) await after(waitFor);
+        return rows();
+      };
+      input.attributes.push(await readAttributeCandidates(reader, table, schema, rowColumns, rowFields));
+    });
+  };
+  // Queue lengths measured at full scale; the components' attribute pass is the longest single query.
+  return [
+    [
+      ...layer(first, 'grids', async (table) => {
+        const areas = await readAreas(first, table, ['BGCODE', 'SQCODE', 'JDCODE']);
+        Object.assign(input.grids, { fids: areas.fids, codes: areas.columns.BGCODE, communityCodes: areas.columns.SQCODE, streetCodes: areas.columns.JDCODE, geometries: areas.geometries });
+      }, ['grids']),
+      ...layer(first, 'components', async (table) => {
+        input.components.fids = await readFids(first, table);
+        input.components.codes = await first.textColumn(table.name, textField(table, 'OBJCODE'), table.count);
+        input.components.gridCodes = await first.textColumn(table.name, textField(table, 'BGCODE'), table.count);
+        input.components.count = table.count;
+      }, ['componentCodes'], 'components codes'),
+      ...candidates(first, 'grids', 'grids', ['BGCODE', 'SQCODE', 'JDCODE'], () => ({ fids: input.grids.fids, columns: { BGCODE: input.grids.codes, SQCODE: input.grids.communityCodes, JDCODE: input.grids.streetCodes } })),
+      ...candidates(first, 'roads', null, [], () => ({ fids: [], columns: {} })),
+      ...candidates(first, 'cases', null, [], () => ({ fids: [], columns: {} })),
+    ],
+    [
+      ...layer(second, 'communities', async (table) => { input.communities = await readCodedAreas(second, table); }, ['communities']),
+      ...layer(second, 'streets', async (table) => { input.streets = await readCodedAreas(second, table); }, ['streets']),
+      ...layer(second, 'ownership', async (table) => {
+        const areas = await readAreas(second, table, ['ZONECODE', 'ZONETYPE']);
+        Object.assign(input.ownership, { fids: areas.fids, codes: areas.columns.ZONECODE, zoneTypes: areas.columns.ZONETYPE, geometries: areas.geometries });
+      }, ['ownership']),
+      ...layer(second, 'components', async (table) => {
+        Object.assign(input.components, await second.pointColumns(table.name, table.geometry, table.count));
+      }, ['componentPoints'], 'components points'),
+      ...layer(second, 'addresses', async (table) => { input.addresses = await readPoints(second, table, 'ADDRCODE'); }, ['addresses']),
+      ...candidates(second, 'ownership', 'ownership', ['ZONECODE', 'ZONETYPE'], () => ({ fids: input.ownership.fids, columns: { ZONECODE: input.ownership.codes, ZONETYPE: input.ownership.zoneTypes } })),
+    ],
+    [
+      ...candidates(third, 'components', 'componentCodes', ['OBJCODE', 'BGCODE'], () => ({ fids: input.components.fids, columns: { OBJCODE: input.components.codes, BGCODE: input.components.gridCodes } })),
+      ...candidates(third, 'addresses', 'addresses', ['ADDRCODE'], () => ({ fids: input.addresses.fids, columns: { ADDRCODE: input.addresses.codes } })),
+    ],
+  ];
+}
+
+interface LayerFacts { name: string; geometry: string; fields: Map<string, string> }
+
+/**
+ * Layer names, fields and geometry columns, from a connection of their own
+ * that is closed before any query starts: a GDAL layer object collected by
+ * the garbage collector waits for its dataset's lock, and if that dataset
+ * had a query in flight, gdal-async deadlocks (seen under load). The reading
+ * connections therefore create no layer objects but their query results,
+ * which SqlReader keeps until it closes.
+ */
+function describeLayers(path: string, names: string[]): LayerFacts[] {
+  const dataset = gdal.open(path, 'r');
+  try {
+    const present = new Set(dataset.layers.map((layer) => layer.name));
+    return names.filter((name) => present.has(name)).map((name) => {
+      const layer = dataset.layers.get(name);
+      return { name, geometry: layer.geomColumn || 'geom', fields: new Map(layer.fields.map((field) => [field.name, field.type])) };
+    });
+  } finally {
+    dataset.close();
+  }
+}
+
+/**
+ * Row counts and fid ranges, by SQL on GDAL's threads, each table once, on
+ * the connection of the first step that needs it (so no queue waits for
+ * another's count): a workspace written through GDAL has no cached counts
+ * (gpkg_ogr_contents holds NULL), and GDAL's own count would scan a million
+ * rows on the main thread.
+ */
+class TableCatalog {
+  private readonly layers: Map<string, LayerFacts>;
+  private readonly described = new Map<string, Promise<TableFacts>>();
+
+  constructor(layers: LayerFacts[]) {
+    this.layers = new Map(layers.map((layer) => [layer.name, layer]));
+  }
+
+  has(name: string): boolean {
+    return this.layers.has(name);
+  }
+
+  facts(name: string, reader: SqlReader): Promise<TableFacts> {
+    let facts = this.described.get(name);
+    if (!facts) {
+      const layer = this.layers.get(name)!;
+      facts = (async () => {
+        const row = await (await reader.query(`SELECT count(*) AS n, min(rowid) AS low, max(rowid) AS high FROM ${quoteIdentifier(name)}`)).features.firstAsync();
+        const count = Number(row?.fields.get('n') ?? 0), low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
+        return { ...layer, count, firstFid: low, contiguous: high - low + 1 === count };
+      })();
+      this.described.set(name, facts);
+    }
+    return facts;
+  }
+}
+
+async function readFids(reader: SqlReader, table: TableFacts): Promise<Float64Array> {
+  if (table.contiguous) {
+    const fids = new Float64Array(table.count);
+    for (let index = 0; index < table.count; index++) fids[index] = table.firstFid + index;
+    return fids;
+  }
+  return reader.numberColumn(table.name, 'rowid', table.count);
+}
+
+function textField(table: TableFacts, field: string): string {
+  return table.fields.has(field) ? quoteIdentifier(field) : "''";
+}
+
+async function readPoints(reader: SqlReader, table: TableFacts, codeField: string): Promise<PointLayerInput> {
+  const fids = await readFids(reader, table);
+  const { xs, ys } = await reader.pointColumns(table.name, table.geometry, table.count);
+  const codes = await reader.textColumn(table.name, textField(table, codeField), table.count);
+  return { count: table.count, fids, xs, ys, codes };
+}
+
+async function readAreas(reader: SqlReader, table: TableFacts, fields: string[]): Promise<{ fids: number[]; columns: Record<string, string[]>; geometries: AreaLayerInput['geometries'] }> {
+  const fids = [...await readFids(reader, table)];
+  const columns: Record<string, string[]> = {};
+  for (const field of fields) columns[field] = await reader.textColumn(table.name, textField(table, field), table.count);
+  const blobs = await reader.blobColumn(table.name, table.geometry, table.count);
+  return { fids, columns, geometries: blobs.map((blob) => (blob ? decodeAreaGeometry(blob) : null)) };
+}
+
+async function readCodedAreas(reader: SqlReader, table: TableFacts): Promise<AreaLayerInput> {
+  const areas = await readAreas(reader, table, ['code']);
+  return { fids: areas.fids, codes: areas.columns.code!, geometries: areas.geometries };
+}
