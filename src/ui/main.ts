@@ -19,6 +19,7 @@ import { installIdentifyTool } from './map/identify_tool.js';
 import { createLayerList } from './panels/layer_list.js';
 import { createIdentifyPanel } from './panels/identify_panel.js';
 import { createStatusBar } from './panels/status_bar.js';
+import { createImportDialog } from './panels/import_dialog.js';
 import { createPublishDialog } from './panels/publish_dialog.js';
 import { createQaReportPanel } from './panels/qa_report_panel.js';
 import { showFinding } from './map/show_finding.js';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
       identifyPanel.clear();
     },
     validate: () => qaPanel.open(),
+    importData: () => importDialog.open(),
     publish: () => publishDialog.open(),
   });
   toolbar.setWorkspaceOpen(false);
@@ -72,6 +74,14 @@ async function start(): Promise<void> {
       if (!result.ok && result.error.code !== 'CANCELED') messages.showError(result.error);
       // The published version in the header moves on.
       if (result.ok) void workspace.reload();
+    },
+  });
+
+  const importDialog = createImportDialog(shell.mapArea, client, {
+    layers: () => workspace.info?.layers ?? [],
+    onError: (error) => messages.showError(error),
+    onFinished: (result) => {
+      if (!result.ok && result.error.code !== 'CANCELED') messages.showError(result.error);
     },
   });
 
@@ -98,10 +108,11 @@ async function start(): Promise<void> {
 
   client.onEvent((event) => {
     publishDialog.handleEvent(event);
+    importDialog.handleEvent(event);
     qaPanel.handleEvent(event);
     if (event.kind === 'workspace-changed') {
       qaPanel.reset();
-      void workspace.reload();
+      void workspace.refresh();
     }
   });
 

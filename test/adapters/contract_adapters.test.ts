@@ -5,6 +5,7 @@
  * real GeoPackage.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -40,12 +41,39 @@ async function httpHarness(services: CityGridServices): Promise<Harness> {
   return { client: createApiClient(createHttpTransport(`http://127.0.0.1:${host.port}`, host.token)), close: () => host.close() };
 }
 
-function waitForFinish(client: ApiClient, jobId: string): Promise<Extract<ServiceEvent, { kind: 'job-finished' }>> {
-  return new Promise((resolve) => {
-    const stop = client.onEvent((event) => {
-      if (event.kind === 'job-finished' && event.jobId === jobId) { stop(); resolve(event); }
-    });
+type Finished = Extract<ServiceEvent, { kind: 'job-finished' }>;
+
+/**
+ * Every job-finished event from the moment of the first call, so that a job
+ * finishing before the test starts waiting for it is not missed (over HTTP,
+ * each subscription opens its own event stream).
+ */
+interface JobRecord { events: Map<string, Finished>; progress: Map<string, number[]>; waiters: Map<string, (event: Finished) => void> }
+const finishedByClient = new WeakMap<ApiClient, JobRecord>();
+
+function recordFinishes(client: ApiClient): () => void {
+  const record: JobRecord = { events: new Map(), progress: new Map(), waiters: new Map() };
+  finishedByClient.set(client, record);
+  // One subscription for progress and outcome: one stream keeps their order.
+  return client.onEvent((event) => {
+    if (event.kind === 'job-progress') {
+      record.progress.set(event.jobId, [...(record.progress.get(event.jobId) ?? []), event.fraction]);
+      return;
+    }
+    if (event.kind !== 'job-finished') return;
+    record.events.set(event.jobId, event);
+    record.waiters.get(event.jobId)?.(event);
   });
+}
+
+function progressOf(client: ApiClient, jobId: string): number[] {
+  return finishedByClient.get(client)!.progress.get(jobId) ?? [];
+}
+
+function waitForFinish(client: ApiClient, jobId: string): Promise<Finished> {
+  const record = finishedByClient.get(client)!;
+  const seen = record.events.get(jobId);
+  return seen ? Promise.resolve(seen) : new Promise((resolve) => record.waiters.set(jobId, resolve));
 }
 
 for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host HTTP', httpHarness]] as const) {
@@ -55,6 +83,9 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
       const services = new CityGridServices();
       const harness = await makeHarness(services);
       const { client } = harness;
+      const stopRecording = recordFinishes(client);
+      // Let the event stream connect before the first job starts.
+      await new Promise((resolve) => setTimeout(resolve, 200));
       try {
         assert.equal(unwrap(await client.getWorkspace({})), null);
         const notOpen = await client.listLayers({});
@@ -78,11 +109,9 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         const identified = unwrap(await client.identify({ x: TINY.lightPosition[0] + 1, y: TINY.lightPosition[1], tolerance: 2 }));
         assert.deepEqual(identified.hits.map((hit) => hit.properties.OBJCODE ?? hit.properties.BGCODE), [TINY.light, TINY.westGrid]);
 
-        const progress: number[] = [];
-        const stopProgress = client.onEvent((event) => { if (event.kind === 'job-progress') progress.push(event.fraction); });
         const { jobId } = unwrap(await client.startPublish({ outDir: join(folder.path, `packages-${adapter.replace(/\W/g, '')}`) }));
         const finished = await waitForFinish(client, jobId);
-        stopProgress();
+        const progress = progressOf(client, jobId);
         assert.equal(finished.result.ok, true, JSON.stringify(finished.result));
         const published = (finished.result as { ok: true; value: { directory: string; version: number; layerCounts: Record<string, number> } }).value;
         assert.equal(published.version, 1);
@@ -90,11 +119,9 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         assert.ok(existsSync(join(published.directory, 'SHA256SUMS')));
         assert.ok(progress.length > 0 && progress.at(-1) === 1, `progress events: ${progress.join(',')}`);
 
-        const validationProgress: number[] = [];
-        const stopValidationProgress = client.onEvent((event) => { if (event.kind === 'job-progress') validationProgress.push(event.fraction); });
         const validation = unwrap(await client.startValidation({}));
         const validated = await waitForFinish(client, validation.jobId);
-        stopValidationProgress();
+        const validationProgress = progressOf(client, validation.jobId);
         assert.equal(validated.result.ok, true, JSON.stringify(validated.result));
         const report = (validated.result as { ok: true; value: QaReport }).value;
         assert.equal(report.workspace.path, workspacePath);
@@ -102,6 +129,16 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         assert.equal(report.checked.components, 3);
         assert.ok(report.summary.byRule.some((rule) => rule.ruleId === 'GRID_OVERLAP' && rule.title.zh === '单元网格重叠'));
         assert.ok(validationProgress.length > 0 && validationProgress.at(-1) === 1, `validation progress events: ${validationProgress.join(',')}`);
+
+        const roadsFile = join(folder.path, `roads-${adapter.replace(/\W/g, '')}.geojson`);
+        const exported = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', roadsFile, workspacePath, 'roads'], { encoding: 'utf8' });
+        assert.equal(exported.status, 0, exported.stderr);
+        const importJob = unwrap(await client.startImport({ layer: 'roads', source: roadsFile }));
+        const imported = await waitForFinish(client, importJob.jobId);
+        assert.equal(imported.result.ok, true, JSON.stringify(imported.result));
+        assert.deepEqual((imported.result as { ok: true; value: { imported: number; replaced: number } }).value.imported, 1);
+        const badImport = await client.startImport({ layer: 'no-such-layer', source: roadsFile });
+        assert.equal(!badImport.ok && badImport.error.code, 'LAYER_UNKNOWN');
 
         assert.deepEqual(unwrap(await client.cancelJob({ jobId: 'no-such-job' })), { canceled: false });
 
@@ -112,6 +149,7 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         const badRequest = await client.getFeatures({ layer: 'grids', extent: [1, 2, 3] as unknown as [number, number, number, number] });
         assert.equal(!badRequest.ok && badRequest.error.code, 'INVALID_REQUEST');
       } finally {
+        stopRecording();
         await harness.close();
         await services.dispose();
       }

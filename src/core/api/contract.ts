@@ -101,6 +101,26 @@ export interface PublishResult {
 /** Validation takes no options: the rule set is schemas/qa-rules.json. Its job's result is a QaReport. */
 export interface ValidationRequest { }
 
+/** Import a file on the service machine into a layer of the open workspace (replacing its features). */
+export interface ImportRequest {
+  layer: string;
+  /** Path of a Shapefile (.shp/.zip), GeoPackage, GeoJSON, FileGDB, KML, CSV or DXF. */
+  source: string;
+  /** UTF-8 | GBK | GB18030, over the .cpg and the detector. */
+  encoding?: string;
+  /** EPSG code for a source without a coordinate system (never guessed). */
+  crs?: string;
+}
+
+export interface ImportResult {
+  layer: string;
+  source: string;
+  imported: number;
+  replaced: number;
+  sourceCrs: string;
+  workspaceCrs: string;
+}
+
 export interface JobHandle { jobId: string }
 export interface CancelJobRequest { jobId: string }
 export interface CancelJobResult { canceled: boolean }
@@ -116,6 +136,8 @@ export interface CityGridApi {
   startPublish(request: PublishRequest): Promise<JobHandle>;
   /** Starts the standards check of the open workspace; progress as events, the QaReport as the job's result. */
   startValidation(request: ValidationRequest): Promise<JobHandle>;
+  /** Starts an import job (one transaction); the ImportResult as the job's result. */
+  startImport(request: ImportRequest): Promise<JobHandle>;
   cancelJob(request: CancelJobRequest): Promise<CancelJobResult>;
 }
 
@@ -135,6 +157,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'identify',
   'startPublish',
   'startValidation',
+  'startImport',
   'cancelJob',
 ] as const;
 

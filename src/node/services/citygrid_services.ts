@@ -5,10 +5,12 @@
 import { dirname, join } from 'node:path';
 import type {
   CancelJobRequest, CancelJobResult, CityGridApi, FeaturePage, FeaturesRequest, IdentifyRequest, IdentifyResult,
-  JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, ValidationRequest, WorkspaceInfo,
+  ImportRequest, ImportResult, JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, ValidationRequest, WorkspaceInfo,
 } from '../../core/api/contract.js';
 import { requireString } from '../../core/api/dispatch.js';
 import { CityGridError } from '../../core/api/errors.js';
+import { importLayer } from '../import/import_layer.js';
+import { parseTextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { JobRunner } from '../jobs/job_runner.js';
 import { publishPackage } from '../publish/publish_package.js';
 import { validateWorkspace } from '../qa/validate_workspace.js';
@@ -73,6 +75,30 @@ export class CityGridServices implements CityGridApi {
     if (this.jobs.isRunning('validation')) throw new CityGridError('INVALID_REQUEST', 'a validation is already running');
     // The check reads through its own connections; the report names the workspace it checked.
     const jobId = this.jobs.start('validation', (feedback) => validateWorkspace(workspace, feedback));
+    return { jobId };
+  }
+
+  async startImport(request: ImportRequest): Promise<JobHandle> {
+    const workspace = this.requireWorkspace();
+    const layer = requireString(request as unknown as Record<string, unknown>, 'layer', 'startImport');
+    const source = requireString(request as unknown as Record<string, unknown>, 'source', 'startImport');
+    const encoding = request.encoding ? parseTextEncoding(request.encoding) : undefined;
+    if (encoding === null) throw new CityGridError('INVALID_REQUEST', 'startImport: encoding must be UTF-8, GBK or GB18030');
+    if (this.jobs.isRunning('import') || this.jobs.isRunning('publish')) {
+      throw new CityGridError('INVALID_REQUEST', 'an import or a publish is running; wait for it or cancel it first');
+    }
+    workspace.layerSchema(layer);
+    const jobId = this.jobs.start('import', async (feedback): Promise<ImportResult> => {
+      // The import writes through its own connection, in one transaction.
+      const report = await importLayer({ workspacePath: workspace.path, layer, source, encoding, crs: request.crs || undefined }, feedback);
+      // Reopen, so that counts and extents read from this connection are fresh.
+      if (this.workspace === workspace) {
+        workspace.close();
+        this.workspace = Workspace.open(workspace.path);
+        this.emit({ kind: 'workspace-changed', path: workspace.path });
+      }
+      return { layer, source, imported: report.imported, replaced: report.replaced, sourceCrs: report.sourceCrs, workspaceCrs: report.workspaceCrs };
+    });
     return { jobId };
   }
 

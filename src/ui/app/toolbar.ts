@@ -12,6 +12,7 @@ export interface ToolbarActions {
   fullExtent(): void;
   clearSelection(): void;
   validate(): void;
+  importData(): void;
   publish(): void;
 }
 
@@ -24,6 +25,7 @@ const ICONS: Record<string, string> = {
   open: '<path d="M3 6h6l2 2h10v11H3z" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>',
   extent: '<path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5" fill="none" stroke="currentColor" stroke-width="1.8"/><rect x="9" y="9" width="6" height="6" fill="currentColor" opacity=".5"/>',
   clear: '<path d="M5 5l14 14M19 5L5 19" stroke="currentColor" stroke-width="1.8"/>',
+  import: '<path d="M12 4v11M7 10l5 5 5-5M4 15v5h16v-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>',
   validate: '<path d="M4 12.5l5 5L20 6.5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
   publish: '<path d="M12 15V4M7 9l5-5 5 5M4 15v5h16v-5" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round"/>',
 };
@@ -47,6 +49,7 @@ export function createToolbar(host: HTMLElement, actions: ToolbarActions): Toolb
   const open = button('open-workspace-button', 'open', 'openWorkspace', actions.openWorkspace);
   const extent = button('full-extent-button', 'extent', 'fullExtent', actions.fullExtent);
   const clearButton = button('clear-selection-button', 'clear', 'clearSelection', actions.clearSelection);
+  const importButton = button('import-button', 'import', 'importData', actions.importData);
   const validate = button('validate-button', 'validate', 'validate', actions.validate);
   const publish = button('publish-button', 'publish', 'publish', actions.publish);
   const language = element('button', { className: 'tool-button language-toggle', testId: 'language-toggle', attributes: { type: 'button' } }, [
@@ -55,7 +58,7 @@ export function createToolbar(host: HTMLElement, actions: ToolbarActions): Toolb
     element('span', { className: 'language-en', text: 'EN' }),
   ]);
   language.addEventListener('click', toggleLanguage);
-  host.append(open, element('span', { className: 'tool-separator' }), extent, clearButton, element('span', { className: 'tool-separator' }), validate, publish, element('span', { className: 'tool-spacer' }), language);
+  host.append(open, element('span', { className: 'tool-separator' }), extent, clearButton, element('span', { className: 'tool-separator' }), importButton, validate, publish, element('span', { className: 'tool-spacer' }), language);
 
   const render = () => {
     for (const [node, key] of labels) node.textContent = text(key);
@@ -67,7 +70,7 @@ export function createToolbar(host: HTMLElement, actions: ToolbarActions): Toolb
 
   return {
     setWorkspaceOpen(isOpen) {
-      for (const node of [extent, clearButton, validate, publish]) node.disabled = !isOpen;
+      for (const node of [extent, clearButton, importButton, validate, publish]) node.disabled = !isOpen;
     },
   };
 }

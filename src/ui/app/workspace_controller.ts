@@ -35,13 +35,15 @@ export interface WorkspaceController {
   open(path: string): Promise<boolean>;
   /** Re-reads the workspace after a change on the service side. */
   reload(): Promise<void>;
+  /** Rebuild layers and counts after the data changed. */
+  refresh(): Promise<void>;
 }
 
 export function createWorkspaceController(map: OlMap, client: ApiClient, views: WorkspaceViews): WorkspaceController {
   let info: WorkspaceInfo | null = null;
   let layers: WorkspaceLayers | null = null;
 
-  const show = (next: WorkspaceInfo) => {
+  const show = (next: WorkspaceInfo, keepView = false) => {
     let projection;
     try {
       projection = registerWorkspaceCrs(next.crs);
@@ -52,7 +54,7 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
     layers?.remove();
     views.selection.clear();
     info = next;
-    setWorkspaceView(map, projection.projection, next.extent, projection.metresPerUnit);
+    if (!keepView) setWorkspaceView(map, projection.projection, next.extent, projection.metresPerUnit);
     layers = addWorkspaceLayers(map, client, next.layers, next.extent, projection.metresPerUnit, {
       onError: views.reportError,
       onLoadingChange: (pending) => {
@@ -97,6 +99,16 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
       } else {
         show(next);
       }
+    },
+    async refresh() {
+      const result = await client.getWorkspace({});
+      if (!result.ok) {
+        views.reportError(result.error);
+        return;
+      }
+      // The data changed (an import, or another workspace opened from the
+      // menu): rebuild layers and counts; keep the view on the same workspace.
+      if (result.value) show(result.value, info !== null && result.value.path === info.path);
     },
   };
 }

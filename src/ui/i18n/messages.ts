@@ -43,6 +43,20 @@ export const MESSAGES = {
   hitCount: { zh: '个要素', en: 'feature(s)' },
 
   publish: { zh: '发布数据包', en: 'Publish' },
+  importData: { zh: '导入', en: 'Import' },
+  importTitle: { zh: '导入数据', en: 'Import data' },
+  importLayer: { zh: '目标图层', en: 'Target layer' },
+  importSource: { zh: '源文件路径', en: 'Source file path' },
+  importSourceHint: {
+    zh: 'Shapefile (.shp/.zip)、GeoPackage、GeoJSON、FileGDB、KML、CSV 或 DXF 在本机上的完整路径；导入会替换该图层的全部要素。',
+    en: 'Full path of a Shapefile (.shp/.zip), GeoPackage, GeoJSON, FileGDB, KML, CSV or DXF on this computer; the import replaces the layer\'s features.',
+  },
+  importEncoding: { zh: '文字编码', en: 'Text encoding' },
+  importEncodingAuto: { zh: '自动 (.cpg 或检测)', en: 'Automatic (.cpg or detected)' },
+  importCrs: { zh: '坐标系 (源文件无坐标系时)', en: 'Coordinate system (when the source has none)' },
+  importDone: { zh: '导入完成', en: 'Imported' },
+  importFailed: { zh: '导入失败，工作空间未改变', en: 'Import failed; the workspace is unchanged' },
+  importReplaced: { zh: '替换', en: 'replaced' },
   publishTitle: { zh: '发布数据包', en: 'Publish data package' },
   outputFolder: { zh: '输出文件夹', en: 'Output folder' },
   outputFolderHint: {

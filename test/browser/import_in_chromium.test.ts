@@ -1,0 +1,83 @@
+/**
+ * Import and bad output folders in the browser, as a user meets them: a
+ * corrupt shapefile and an unwritable publish folder are reported with the
+ * file and the reason; a good file lands in its layer.
+ */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { citygridBin } from '../helpers/paths.js';
+import { copyOfSample } from '../helpers/sample_workspace.js';
+
+const sample = copyOfSample('browser-import');
+let server: ChildProcess;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  server = spawn(process.execPath, [citygridBin(), 'serve', '--workspace', sample.workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: server.stdout! }).once('line', resolve);
+    server.once('exit', (code) => reject(new Error(`citygrid serve exited with ${code}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.getByTestId('workspace-name').getByText('兰山区').waitFor({ timeout: 30_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  sample.remove();
+});
+
+async function runImport(layer: string, source: string): Promise<string> {
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-layer').selectOption(layer);
+  await page.getByTestId('import-source').fill(source);
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await result.waitFor({ state: 'visible', timeout: 60_000 });
+  const text = await result.innerText();
+  await page.getByTestId('import-close').click();
+  return text;
+}
+
+test('a corrupt shapefile is refused with the file and the reason, and the layer keeps its features', async () => {
+  const before = await page.getByTestId('layer-count-roads').innerText();
+  const corrupt = join(sample.dir, 'survey-roads.shp');
+  writeFileSync(corrupt, Buffer.alloc(300, 9));
+  const text = await runImport('roads', corrupt);
+  assert.match(text, /FILE_CORRUPT/);
+  assert.ok(text.includes(corrupt), `the result names the file:\n${text}`);
+  assert.match(await page.getByTestId('message-bar').innerText(), /FILE_CORRUPT/);
+  assert.equal(await page.getByTestId('layer-count-roads').innerText(), before);
+});
+
+test('a good file replaces the layer and the layer list shows the new count', async () => {
+  const geojson = join(sample.dir, 'two-roads.geojson');
+  const made = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '-sql', 'SELECT * FROM roads ORDER BY fid LIMIT 2', geojson, sample.workspacePath], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const text = await runImport('roads', geojson);
+  assert.match(text, /roads: 2/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-roads"]')?.textContent?.trim() === '2', undefined, { timeout: 15_000 });
+});
+
+test('publishing into a folder that cannot be written names the folder and the reason', async () => {
+  const blocker = join(sample.dir, 'a-file');
+  writeFileSync(blocker, '');
+  await page.getByTestId('publish-button').click();
+  await page.getByTestId('publish-outdir').fill(join(blocker, 'packages'));
+  await page.getByTestId('publish-start').click();
+  const result = page.getByTestId('publish-result');
+  await result.getByText('OUTPUT_UNWRITABLE').first().waitFor({ timeout: 60_000 });
+  assert.ok((await result.innerText()).includes(join(blocker, 'packages')));
+});
