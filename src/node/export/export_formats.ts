@@ -8,6 +8,7 @@
  * Excel shows Chinese) and DXF (geometry only, on a CAD layer named after
  * the workspace layer: DXF has no attribute table).
  */
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import type { LayerSchema } from '../../core/schema/layer_schema.js';
 
 export const EXPORT_FORMATS = ['shp', 'gpkg', 'geojson', 'kml', 'csv', 'dxf'] as const;
@@ -48,9 +49,6 @@ export interface TranslateInput {
   csvGeometry: CsvGeometry;
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** ogr2ogr arguments that write the workspace layer in the format. */
 export function translateArguments(input: TranslateInput): string[] {

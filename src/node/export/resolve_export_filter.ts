@@ -6,6 +6,7 @@
  * carry no code, the features that touch the division's polygon
  * (intersects, with GDAL's exact spatial filter, listed by FID).
  */
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import type { Dataset, Geometry } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import type { LocalizedText } from '../../core/api/geo_types.js';
@@ -36,9 +37,6 @@ export interface ExportFilter {
   where: string;
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 export function resolveExportFilter(dataset: Dataset, layerName: string, expression: string, workspacePath: string): ExportFilter {
   const filters = readSchemaFile<ExportFilters>('export-filters.json');

@@ -6,6 +6,16 @@
  */
 import type { Dataset } from 'gdal-async';
 
+/** An SQL identifier (table, column) in double quotes, inner quotes doubled. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** An SQL string literal in single quotes, inner quotes doubled. */
+export function quoteText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
 export function runStatement(dataset: Dataset, statement: string): void {
   try {
     dataset.executeSQL(statement);

@@ -13,16 +13,10 @@
  */
 import type { Dataset } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
-import { inTransaction, runStatement } from '../gdal/gdal_sql.js';
+import { inTransaction, quoteIdentifier, quoteText, runStatement } from '../gdal/gdal_sql.js';
 import { STAGING_LAYER } from './stage_source_layer.js';
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
-function quoteText(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 function singleValue(dataset: Dataset, sql: string): unknown {
   const result = dataset.executeSQL(sql);

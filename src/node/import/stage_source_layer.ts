@@ -7,6 +7,7 @@
  * refused here. Each staged row keeps its source FID, so that problems found
  * later name the feature as the user's own tools number it.
  */
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { rmSync } from 'node:fs';
 import type { Dataset, Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
@@ -29,9 +30,6 @@ export interface StageOptions {
   targetCrs: string | null;
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 export interface StagedLayer {
   /** The staging GeoPackage, open for update; the caller closes it. */

@@ -7,15 +7,10 @@
  * by the validator in core), never looser: the validator stays the judge.
  * NULL from any part counts as "may be broken".
  */
+import { quoteIdentifier, quoteText } from '../gdal/gdal_sql.js';
 import type { AttributePropertySchema, CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
 
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
-function quoteText(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
 
 /**
  * The condition "this record passes the schema", or '1' for a schema without

@@ -17,7 +17,8 @@ import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
 import { fieldViolation, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
-import { compileAttributeFilter, propertyCondition, quoteIdentifier, type ColumnTypes } from './compile_attribute_filter.js';
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
+import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';
 import type { SqlReader } from './sql_columns.js';
 
 export interface CandidateTable {

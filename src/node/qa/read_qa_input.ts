@@ -15,7 +15,7 @@ import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
 import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type PointLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
-import { quoteIdentifier } from './compile_attribute_filter.js';
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodeAreaGeometry } from './decode_gpkg_geometry.js';
 import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
 import { SqlReader } from './sql_columns.js';

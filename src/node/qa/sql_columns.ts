@@ -7,7 +7,7 @@
  * while the main thread parses what has arrived.
  */
 import type { Dataset, Layer } from 'gdal-async';
-import { quoteIdentifier } from './compile_attribute_filter.js';
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodePointColumn } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
 
