@@ -4,22 +4,17 @@
  * component shows its code, Publish completes and the package is on disk.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Workspace } from '../../src/node/workspace/workspace.js';
-import { citygridBin, repoRoot } from '../helpers/paths.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser_app.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const sample = copyOfSample('browser');
-let server: ChildProcess;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let url: string;
 
 interface KnownComponent { code: string; name: string; x: number; y: number }
 let component: KnownComponent;
@@ -33,30 +28,16 @@ before(async () => {
   component = { code: String(feature.fields.get('OBJCODE')), name: String(feature.fields.get('OBJNAME')), x: point.coordinates[0], y: point.coordinates[1] };
   workspace.close();
 
-  server = spawn(process.execPath, [citygridBin(), 'serve', '--workspace', sample.workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`citygrid serve exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
+  app = await startBrowserApp(sample.workspacePath);
+  page = app.page;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   sample.remove();
 });
 
-async function screenshot(name: string): Promise<void> {
-  const folder = join(repoRoot(), 'build', 'test-artifacts');
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`) });
-}
+const screenshot = (name: string) => app.screenshot(name);
 
 /** Share of map pixels that differ from the most common colour: a blank canvas has none. */
 async function paintedShare(): Promise<number> {

@@ -4,38 +4,26 @@
  * file and the reason; a good file lands in its layer.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { citygridBin } from '../helpers/paths.js';
+import type { Page } from 'playwright-core';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser_app.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
 
 const sample = copyOfSample('browser-import');
-let server: ChildProcess;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
 
 before(async () => {
-  server = spawn(process.execPath, [citygridBin(), 'serve', '--workspace', sample.workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`citygrid serve exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
+  app = await startBrowserApp(sample.workspacePath);
+  page = app.page;
   await page.getByTestId('workspace-name').getByText('兰山区').waitFor({ timeout: 30_000 });
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   sample.remove();
 });
 

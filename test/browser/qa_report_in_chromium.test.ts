@@ -6,22 +6,16 @@
  * and lists its attributes.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
-import { citygridBin, repoRoot } from '../helpers/paths.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/browser_app.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
 import { sqlRows } from '../helpers/sql_rows.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const sample = copyOfSample('browser-qa');
-let server: ChildProcess;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
 
 interface Damaged { fid: number; code: string; x: number; y: number; wrongGrid: string }
@@ -38,32 +32,18 @@ before(async () => {
   } finally {
     dataset.close();
   }
-  server = spawn(process.execPath, [citygridBin(), 'serve', '--workspace', sample.workspacePath], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`citygrid serve exited with ${code}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(url);
+  app = await startBrowserApp(sample.workspacePath);
+  page = app.page;
   await page.waitForFunction(() => Boolean((window as unknown as { citygridDebug?: unknown }).citygridDebug), undefined, { timeout: 30_000 });
   await page.getByTestId('validate-button').and(page.locator(':enabled')).waitFor({ timeout: 30_000 });
 });
 
 after(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
+  await app?.close();
   sample.remove();
 });
 
-async function screenshot(name: string): Promise<void> {
-  const folder = join(repoRoot(), 'build', 'test-artifacts');
-  mkdirSync(folder, { recursive: true });
-  await page.screenshot({ path: join(folder, `${name}.png`) });
-}
+const screenshot = (name: string) => app.screenshot(name);
 
 test('检查 / Validate runs with progress and lists the finding under its rule', async () => {
   // Watch the panel from the first frame: the check of the small sample takes well under a second.

@@ -1,34 +1,20 @@
 /**
  * The import dialog: a target layer, the path of the source file on the
  * service machine (the web host cannot read the browser's disk), optional
- * encoding and CRS, then a job with progress, Cancel and the outcome. A
+ * encoding and CRS, then a job (jobs/job_tracker.ts) with progress, Cancel
+ * and the outcome. A
  * refused file shows its error code, the file and the reason; the workspace
  * is left as it was (the import is one transaction on the service side).
  */
 import type { ApiClient } from '../../core/api/client.js';
-import type { ImportResult, LayerInfo, Result, ServiceEvent } from '../../core/api/contract.js';
-import type { ServiceError } from '../../core/api/errors.js';
-import type { LocalizedText } from '../../core/api/geo_types.js';
+import type { ImportResult, Result } from '../../core/api/contract.js';
 import { clear, element } from '../util/dom.js';
 import { localize, onLanguageChange } from '../i18n/language.js';
 import { text } from '../i18n/messages.js';
+import { createJobProgressView, createJobTracker, type JobDialog, type JobDialogDeps } from '../jobs/job_tracker.js';
 
-export interface ImportDialog {
-  open(): void;
-  handleEvent(event: ServiceEvent): void;
-}
-
-export interface ImportDialogDeps {
-  layers(): LayerInfo[];
-  onError(error: ServiceError): void;
-  onFinished(result: Result<unknown>): void;
-}
-
-type JobState =
-  | { kind: 'idle' }
-  | { kind: 'starting'; buffered: ServiceEvent[] }
-  | { kind: 'running'; jobId: string; fraction: number; message: LocalizedText | null }
-  | { kind: 'finished'; result: Result<unknown> };
+export type ImportDialog = JobDialog;
+export type ImportDialogDeps = JobDialogDeps;
 
 const ENCODINGS = ['', 'UTF-8', 'GBK', 'GB18030'];
 
@@ -43,21 +29,18 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, deps: I
   const encodingSelect = element('select', { className: 'text-input', testId: 'import-encoding', attributes: { id: 'import-encoding' } });
   const crsLabel = element('label', { className: 'field-label-block', attributes: { for: 'import-crs' } });
   const crsInput = element('input', { className: 'text-input', testId: 'import-crs', attributes: { id: 'import-crs', type: 'text', placeholder: 'EPSG:4527', spellcheck: 'false' } });
-  const progress = element('progress', { className: 'progress', testId: 'import-progress', attributes: { max: '1', value: '0' } });
-  const progressMessage = element('div', { className: 'progress-message' });
-  const progressBox = element('div', { className: 'progress-box' }, [progress, progressMessage]);
+  const progress = createJobProgressView({ bar: 'import-progress', message: 'import-message' });
   const resultBox = element('div', { className: 'publish-result', testId: 'import-result' });
   const startButton = element('button', { className: 'button button-primary', testId: 'import-start', attributes: { type: 'button' } });
   const cancelButton = element('button', { className: 'button button-danger', testId: 'import-cancel', attributes: { type: 'button' } });
   const closeButton = element('button', { className: 'button', testId: 'import-close', attributes: { type: 'button' } });
   const dialog = element('div', { className: 'dialog publish-dialog', testId: 'import-dialog', attributes: { role: 'dialog', 'aria-modal': 'true' } }, [
     title, layerLabel, layerSelect, sourceLabel, sourceInput, sourceHint, encodingLabel, encodingSelect, crsLabel, crsInput,
-    progressBox, resultBox, element('div', { className: 'dialog-buttons' }, [cancelButton, closeButton, startButton]),
+    progress.box, resultBox, element('div', { className: 'dialog-buttons' }, [cancelButton, closeButton, startButton]),
   ]);
   const overlay = element('div', { className: 'overlay' }, [dialog]);
   overlay.hidden = true;
   host.append(overlay);
-  let state: JobState = { kind: 'idle' };
 
   const fillLayers = () => {
     const chosen = layerSelect.value;
@@ -69,6 +52,7 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, deps: I
   };
 
   const render = () => {
+    const state = job.state;
     title.textContent = text('importTitle');
     layerLabel.textContent = text('importLayer');
     sourceLabel.textContent = text('importSource');
@@ -82,58 +66,26 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, deps: I
     startButton.textContent = state.kind === 'starting' ? text('starting') : text('start');
     cancelButton.textContent = text('cancel');
     closeButton.textContent = text('close');
-    const busy = state.kind === 'starting' || state.kind === 'running';
-    for (const control of [startButton, layerSelect, sourceInput, encodingSelect, crsInput]) control.disabled = busy;
+    for (const control of [startButton, layerSelect, sourceInput, encodingSelect, crsInput]) control.disabled = job.busy;
     cancelButton.hidden = state.kind !== 'running';
-    progressBox.hidden = !busy;
-    if (state.kind === 'running') {
-      progress.value = state.fraction;
-      progressMessage.textContent = state.message ? `${localize(state.message)}  ${Math.round(state.fraction * 100)}%` : '';
-    }
+    progress.show(state, text('starting'));
     resultBox.hidden = state.kind !== 'finished';
     clear(resultBox);
     if (state.kind === 'finished') resultBox.append(renderImportResult(state.result));
   };
 
-  const apply = (event: ServiceEvent) => {
-    if (state.kind !== 'running') return;
-    if (event.kind === 'job-progress' && event.jobId === state.jobId) {
-      state = { ...state, fraction: Math.min(1, Math.max(0, event.fraction)), message: event.message };
-    } else if (event.kind === 'job-finished' && event.jobId === state.jobId) {
-      state = { kind: 'finished', result: event.result };
-      deps.onFinished(event.result);
-    } else {
-      return;
-    }
-    render();
-  };
+  const job = createJobTracker(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
 
   startButton.addEventListener('click', () => {
-    if (state.kind === 'starting' || state.kind === 'running') return;
-    state = { kind: 'starting', buffered: [] };
-    render();
     const request = {
       layer: layerSelect.value,
       source: sourceInput.value.trim(),
       ...(encodingSelect.value ? { encoding: encodingSelect.value } : {}),
       ...(crsInput.value.trim() ? { crs: crsInput.value.trim() } : {}),
     };
-    void client.startImport(request).then((started) => {
-      const buffered = state.kind === 'starting' ? state.buffered : [];
-      if (!started.ok) {
-        deps.onError(started.error);
-        state = { kind: 'finished', result: started };
-        render();
-        return;
-      }
-      state = { kind: 'running', jobId: started.value.jobId, fraction: 0, message: null };
-      render();
-      for (const event of buffered) apply(event);
-    });
+    job.start(() => client.startImport(request));
   });
-  cancelButton.addEventListener('click', () => {
-    if (state.kind === 'running') void client.cancelJob({ jobId: state.jobId });
-  });
+  cancelButton.addEventListener('click', () => job.cancel());
   closeButton.addEventListener('click', () => { overlay.hidden = true; });
   onLanguageChange(render);
   render();
@@ -144,10 +96,7 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, deps: I
       overlay.hidden = false;
       sourceInput.focus();
     },
-    handleEvent(event) {
-      if (state.kind === 'starting') state.buffered.push(event);
-      else apply(event);
-    },
+    handleEvent: (event) => job.handleEvent(event),
   };
 }
 

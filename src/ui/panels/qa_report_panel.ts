@@ -1,19 +1,17 @@
 /**
  * The validation panel over the map: opening it starts the standards check
  * of the open workspace (startValidation), shows its progress from the job
- * events, then the report (qa_findings_list.ts); a finding clicked is shown
- * on the map. Events can arrive before startValidation answers with the job
- * id, so they are buffered while the start is pending, as in the publish
- * dialog.
+ * events (jobs/job_tracker.ts), then the report (qa_findings_list.ts); a
+ * finding clicked is shown on the map.
  */
 import type { ApiClient } from '../../core/api/client.js';
-import type { QaReport, Result, ServiceEvent } from '../../core/api/contract.js';
+import type { QaReport, ServiceEvent } from '../../core/api/contract.js';
 import type { ServiceError } from '../../core/api/errors.js';
-import type { LocalizedText } from '../../core/api/geo_types.js';
 import type { QaFinding } from '../../core/qa/qa_finding.js';
 import { clear, element } from '../util/dom.js';
-import { localize, onLanguageChange } from '../i18n/language.js';
+import { onLanguageChange } from '../i18n/language.js';
 import { text } from '../i18n/messages.js';
+import { createJobProgressView, createJobTracker } from '../jobs/job_tracker.js';
 import { renderQaReport } from './qa_findings_list.js';
 
 export interface QaReportPanel {
@@ -29,46 +27,30 @@ export interface QaReportPanelDeps {
   onSelect(finding: QaFinding): void;
 }
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'starting'; buffered: ServiceEvent[] }
-  | { kind: 'running'; jobId: string; fraction: number; message: LocalizedText | null }
-  | { kind: 'finished'; result: Result<unknown> };
-
 export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: QaReportPanelDeps): QaReportPanel {
   const title = element('h2', { className: 'panel-title qa-title' });
   const runButton = element('button', { className: 'button', testId: 'qa-run', attributes: { type: 'button' } });
   const cancelButton = element('button', { className: 'button button-danger', testId: 'qa-cancel', attributes: { type: 'button' } });
   const closeButton = element('button', { className: 'qa-close', testId: 'qa-close', attributes: { type: 'button', 'aria-label': 'close' }, text: '×' });
-  const progress = element('progress', { className: 'progress', testId: 'qa-progress', attributes: { max: '1', value: '0' } });
-  const progressMessage = element('div', { className: 'progress-message', testId: 'qa-progress-message' });
-  const progressBox = element('div', { className: 'progress-box qa-progress' }, [progress, progressMessage]);
+  const progress = createJobProgressView({ bar: 'qa-progress', message: 'qa-progress-message' }, 'progress-box qa-progress');
   const body = element('div', { className: 'qa-body', testId: 'qa-body' });
   const panel = element('section', { className: 'qa-panel', testId: 'qa-report', attributes: { role: 'region' } }, [
     element('div', { className: 'qa-header' }, [title, closeButton]),
     element('div', { className: 'qa-actions' }, [runButton, cancelButton]),
-    progressBox, body,
+    progress.box, body,
   ]);
   panel.hidden = true;
   host.append(panel);
-  let state: State = { kind: 'idle' };
 
   const render = () => {
+    const state = job.state;
     title.textContent = text('qaReportTitle');
     runButton.textContent = text('qaRunAgain');
     cancelButton.textContent = text('cancel');
-    const busy = state.kind === 'starting' || state.kind === 'running';
-    runButton.disabled = busy;
+    runButton.disabled = job.busy;
     cancelButton.hidden = state.kind !== 'running';
-    progressBox.hidden = !busy;
     panel.dataset.state = state.kind;
-    if (state.kind === 'running') {
-      progress.value = state.fraction;
-      progressMessage.textContent = `${state.message ? localize(state.message) : text('qaRunning')}  ${Math.round(state.fraction * 100)}%`;
-    } else if (state.kind === 'starting') {
-      progress.removeAttribute('value');
-      progressMessage.textContent = text('qaRunning');
-    }
+    progress.show(state, text('qaRunning'));
     clear(body);
     if (state.kind !== 'finished') return;
     const result = state.result;
@@ -81,42 +63,11 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
       );
     }
   };
-
-  const apply = (event: ServiceEvent) => {
-    if (state.kind !== 'running') return;
-    if (event.kind === 'job-progress' && event.jobId === state.jobId) {
-      state = { ...state, fraction: Math.min(1, Math.max(0, event.fraction)), message: event.message };
-    } else if (event.kind === 'job-finished' && event.jobId === state.jobId) {
-      state = { kind: 'finished', result: event.result };
-    } else {
-      return;
-    }
-    render();
-  };
-
-  const start = () => {
-    if (state.kind === 'starting' || state.kind === 'running') return;
-    state = { kind: 'starting', buffered: [] };
-    render();
-    void client.startValidation({}).then((started) => {
-      const buffered = state.kind === 'starting' ? state.buffered : [];
-      if (!started.ok) {
-        deps.onError(started.error);
-        state = { kind: 'finished', result: started };
-        render();
-        return;
-      }
-      state = { kind: 'running', jobId: started.value.jobId, fraction: 0, message: null };
-      render();
-      for (const event of buffered) apply(event);
-    });
-  };
+  const job = createJobTracker(client, { onChange: render, onError: deps.onError });
+  const start = () => job.start(() => client.startValidation({}));
 
   runButton.addEventListener('click', start);
-  cancelButton.addEventListener('click', () => {
-    if (state.kind !== 'running') return;
-    void client.cancelJob({ jobId: state.jobId }).then((result) => { if (!result.ok) deps.onError(result.error); });
-  });
+  cancelButton.addEventListener('click', () => job.cancel());
   closeButton.addEventListener('click', () => { panel.hidden = true; });
   onLanguageChange(render);
   render();
@@ -124,15 +75,9 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
   return {
     open() {
       panel.hidden = false;
-      if (state.kind === 'idle') start();
+      if (job.state.kind === 'idle') start();
     },
-    handleEvent(event) {
-      if (state.kind === 'starting') state.buffered.push(event);
-      else apply(event);
-    },
-    reset() {
-      if (state.kind === 'finished') state = { kind: 'idle' };
-      render();
-    },
+    handleEvent: (event) => job.handleEvent(event),
+    reset: () => job.reset(),
   };
 }
