@@ -1,8 +1,10 @@
 /**
  * Preload bridge. Runs sandboxed with context isolation, so it can only
- * require('electron') and must be self-contained (CommonJS). It exposes two
+ * require('electron') and must be self-contained (CommonJS). It exposes three
  * functions to the page — invoke a contract method, listen to service
- * events — and never ipcRenderer itself.
+ * events, and tell the path of a file the user dropped or chose in the file
+ * input (the input opens the system's own dialog) — and never ipcRenderer
+ * itself.
  */
 export const INVOKE_CHANNEL = 'citygrid:invoke';
 export const EVENT_CHANNEL = 'citygrid:event';
@@ -17,10 +19,22 @@ export interface IpcRendererLike {
 export interface Bridge {
   invoke(method: string, request: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
+  /** The path of a File the page holds; '' when it has none (e.g. made in memory). */
+  pathForFile(file: unknown): string;
 }
 
-export function createBridge(ipcRenderer: IpcRendererLike): Bridge {
+/** Electron's webUtils.getPathForFile: File objects carry no path under context isolation. */
+export type PathForFile = (file: unknown) => string;
+
+export function createBridge(ipcRenderer: IpcRendererLike, getPathForFile: PathForFile): Bridge {
   return {
+    pathForFile: (file) => {
+      try {
+        return getPathForFile(file);
+      } catch {
+        return '';
+      }
+    },
     invoke: (method, request) => ipcRenderer.invoke(INVOKE_CHANNEL, String(method), request),
     onEvent(listener) {
       // Hand the page only the event payload, not Electron's IPC event object.
@@ -34,6 +48,6 @@ export function createBridge(ipcRenderer: IpcRendererLike): Bridge {
 // Only inside Electron's renderer is there a bridge to expose; under plain
 // Node (the tests load this file to check the bridge) nothing happens.
 if (typeof process !== 'undefined' && process.type === 'renderer') {
-  const { contextBridge, ipcRenderer } = require('electron') as typeof import('electron');
-  contextBridge.exposeInMainWorld('citygridBridge', createBridge(ipcRenderer));
+  const { contextBridge, ipcRenderer, webUtils } = require('electron') as typeof import('electron');
+  contextBridge.exposeInMainWorld('citygridBridge', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file as File)));
 }

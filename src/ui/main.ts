@@ -6,7 +6,7 @@
 import 'ol/ol.css';
 import './styles/app.css';
 import type OlMap from 'ol/Map.js';
-import { connectToServices } from './api/connect.js';
+import { connectSourcePicker, connectToServices } from './api/connect.js';
 import { buildAppShell } from './app/app_shell.js';
 import { createHeader } from './app/header.js';
 import { createToolbar } from './app/toolbar.js';
@@ -24,6 +24,7 @@ import { createPublishDialog } from './panels/publish_dialog.js';
 import { createQaReportPanel } from './panels/qa_report_panel.js';
 import { showFinding } from './map/show_finding.js';
 import { getLanguage } from './i18n/language.js';
+import { filesOf } from './import/source_drop.js';
 
 declare global {
   interface Window {
@@ -77,12 +78,22 @@ async function start(): Promise<void> {
     },
   });
 
-  const importDialog = createImportDialog(shell.mapArea, client, {
+  const importDialog = createImportDialog(shell.mapArea, client, connectSourcePicker(), map, {
     layers: () => workspace.info?.layers ?? [],
     onError: (error) => messages.showError(error),
     onFinished: (result) => {
       if (!result.ok && result.error.code !== 'CANCELED') messages.showError(result.error);
     },
+  });
+  // Files dropped anywhere on the map open the import dialog on them.
+  shell.mapArea.addEventListener('dragover', (event) => {
+    if (workspace.info && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  shell.mapArea.addEventListener('drop', (event) => {
+    const files = filesOf(event);
+    if (!files || !workspace.info) return;
+    event.preventDefault();
+    importDialog.openWithFiles(files);
   });
 
   const qaPanel = createQaReportPanel(shell.mapArea, client, {

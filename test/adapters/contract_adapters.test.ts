@@ -20,6 +20,8 @@ import { createBridge } from '../../electron/preload.cjs';
 import { tempDir } from '../helpers/paths.js';
 import { createTinyWorkspace, TINY } from '../helpers/tiny_workspace.js';
 import { FakeIpc } from '../helpers/fake_ipc.js';
+import gdal from '../../src/node/gdal/gdal_runtime.js';
+import { sqlRows as sqlRowsOf } from '../helpers/sql_rows.js';
 
 const folder = tempDir('adapters');
 after(() => folder.remove());
@@ -32,13 +34,23 @@ async function ipcHarness(services: CityGridServices): Promise<Harness> {
     isTrustedSender: (event) => event.sender === ipc.webContents,
     receivers: () => [ipc.webContents],
   });
-  const bridge = createBridge(ipc.ipcRenderer) as CityGridBridge;
+  const bridge = createBridge(ipc.ipcRenderer, () => '') as CityGridBridge;
   return { client: createApiClient(createIpcTransport(bridge)), close: async () => dispose() };
 }
 
 async function httpHarness(services: CityGridServices): Promise<Harness> {
   const host = await startWebHost({ services, staticDir: join(folder.path, 'no-ui') });
   return { client: createApiClient(createHttpTransport(`http://127.0.0.1:${host.port}`, host.token)), close: () => host.close() };
+}
+
+/** Rows of a query on a file, read and closed at once. */
+function sqlRows(path: string, sql: string): Array<Record<string, unknown>> {
+  const dataset = gdal.open(path);
+  try {
+    return sqlRowsOf(dataset)(sql);
+  } finally {
+    dataset.close();
+  }
 }
 
 type Finished = Extract<ServiceEvent, { kind: 'job-finished' }>;
@@ -140,6 +152,40 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         const badImport = await client.startImport({ layer: 'no-such-layer', source: roadsFile });
         assert.equal(!badImport.ok && badImport.error.code, 'LAYER_UNKNOWN');
 
+        // Inspect a delivery whose road name column has a name no table knows, map it by hand, keep the mapping as a preset.
+        const tag = adapter.replace(/\W/g, '');
+        const oddRoads = join(folder.path, `odd-roads-${tag}.geojson`);
+        const renamed = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-sql', 'SELECT geom, ROADCODE, ROADNAME AS LU_MING_X FROM roads', oddRoads, workspacePath], { encoding: 'utf8' });
+        assert.equal(renamed.status, 0, renamed.stderr);
+        const inspection = unwrap(await client.inspectSource({ source: oddRoads, layer: 'roads' }));
+        assert.equal(inspection.featureCount, 1);
+        assert.equal(inspection.crs, 'EPSG:4527');
+        assert.ok(inspection.columns.includes('LU_MING_X'));
+        assert.equal(inspection.fieldMatch?.mapping.ROADCODE, 'ROADCODE', 'a standard name is recognised');
+        assert.equal(inspection.fieldMatch?.mapping.ROADNAME, undefined, 'an unknown name is left to the user');
+        assert.ok(inspection.fieldMatch?.unmatchedSources.includes('LU_MING_X'));
+        const badInspect = await client.inspectSource({ source: join(folder.path, 'missing.zip') });
+        assert.equal(!badInspect.ok && badInspect.error.code, 'FILE_NOT_FOUND');
+        const saved = unwrap(await client.saveMappingPreset({ name: `道路 ${tag}`, layer: 'roads', fields: { ROADNAME: 'LU_MING_X' } }));
+        assert.equal(saved.fields.ROADNAME, 'LU_MING_X');
+        assert.equal(saved.fields.ROADCODE, null, 'fields the preset does not name are saved as null, as --save-mapping does');
+        // Both adapters' workspaces share a folder, hence its mapping-presets folder.
+        const listed = unwrap(await client.listMappingPresets({ layer: 'roads' }));
+        assert.ok(listed.some((preset) => preset.name === `道路 ${tag}` && preset.path === saved.path), JSON.stringify(listed));
+        assert.deepEqual(unwrap(await client.listMappingPresets({ layer: 'grids' })), []);
+        const badName = await client.saveMappingPreset({ name: '../escape', layer: 'roads', fields: {} });
+        assert.equal(!badName.ok && badName.error.code, 'INVALID_REQUEST');
+        const expectedName = sqlRows(workspacePath, 'SELECT ROADNAME FROM roads')[0]!.ROADNAME;
+        assert.ok(expectedName, 'the road has a name to carry over');
+        const mappedJob = unwrap(await client.startImport({ layer: 'roads', source: oddRoads, mapping: { ROADNAME: 'LU_MING_X' } }));
+        const mapped = await waitForFinish(client, mappedJob.jobId);
+        assert.equal(mapped.result.ok, true, JSON.stringify(mapped.result));
+        const roadNames = sqlRows(workspacePath, 'SELECT ROADNAME FROM roads');
+        assert.deepEqual(roadNames.map((row) => row.ROADNAME), [expectedName]);
+        const wrongMapping = await client.startImport({ layer: 'roads', source: oddRoads, mapping: { ROADNAME: 'NO_SUCH_COLUMN' } });
+        const refused = wrongMapping.ok ? await waitForFinish(client, wrongMapping.value.jobId) : null;
+        assert.equal(refused && !refused.result.ok && refused.result.error.place, 'mapping');
+
         assert.deepEqual(unwrap(await client.cancelJob({ jobId: 'no-such-job' })), { canceled: false });
 
         const missing = await client.openWorkspace({ path: join(folder.path, 'missing.gpkg') });
@@ -161,7 +207,7 @@ test('methods outside the contract are refused by both adapters', async () => {
   const services = new CityGridServices();
   const ipc = new FakeIpc();
   const dispose = registerServiceHandlers(ipc.ipcMain, services, { isTrustedSender: () => true, receivers: () => [] });
-  const viaIpc = await createBridge(ipc.ipcRenderer).invoke('dispose', {});
+  const viaIpc = await createBridge(ipc.ipcRenderer, () => '').invoke('dispose', {});
   assert.equal((viaIpc as { error: { code: string } }).error.code, 'INVALID_REQUEST');
   dispose();
   const host = await startWebHost({ services, staticDir: folder.path });
@@ -174,7 +220,7 @@ test('an IPC request from an untrusted frame is refused', async () => {
   const services = new CityGridServices();
   const ipc = new FakeIpc();
   const dispose = registerServiceHandlers(ipc.ipcMain, services, { isTrustedSender: () => false, receivers: () => [] });
-  const answer = await createBridge(ipc.ipcRenderer).invoke('getWorkspace', {});
+  const answer = await createBridge(ipc.ipcRenderer, () => '').invoke('getWorkspace', {});
   assert.equal((answer as { error: { code: string } }).error.code, 'UNAUTHORIZED');
   dispose();
 });

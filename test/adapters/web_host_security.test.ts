@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { CityGridServices } from '../../src/node/services/citygrid_services.js';
@@ -15,7 +16,7 @@ before(async () => {
   mkdirSync(join(folder.path, 'ui'));
   writeFileSync(join(folder.path, 'ui', 'index.html'), '<!doctype html><title>城市网格工作台</title>');
   writeFileSync(join(folder.path, 'secret.txt'), 'outside the renderer folder');
-  host = await startWebHost({ services, staticDir: join(folder.path, 'ui') });
+  host = await startWebHost({ services, staticDir: join(folder.path, 'ui'), maxUploadBytes: 1000 });
 });
 after(async () => { await host.close(); await services.dispose(); folder.remove(); });
 
@@ -64,4 +65,31 @@ test('no CORS grant, no foreign Host, nothing outside the renderer folder', asyn
   const traversal = await get('/..%2fsecret.txt', { 'x-citygrid-token': host.token });
   assert.equal(traversal.status, 404);
   assert.ok(!traversal.body.includes('outside the renderer folder'));
+});
+
+test('uploads need the token, keep only the file name, share a batch, are size-limited and go when the host stops', async () => {
+  const post = (path: string, body: string, headers: Record<string, string> = {}) => get(path, { 'x-method': 'POST', 'x-body': body, 'content-type': 'application/octet-stream', ...headers });
+  assert.equal((await post('/upload?name=a.shp', 'x')).status, 401);
+  const first = JSON.parse((await post('/upload?name=..%2F..%2Fsurvey.shp', 'shape bytes', { 'x-citygrid-token': host.token })).body);
+  assert.equal(first.ok, true, JSON.stringify(first));
+  assert.equal(basename(first.value.path), 'survey.shp', 'a path in the name is dropped');
+  assert.equal(readFileSync(first.value.path, 'utf8'), 'shape bytes');
+  const second = JSON.parse((await post(`/upload?name=survey.dbf&batch=${first.value.batch}`, 'table bytes', { 'x-citygrid-token': host.token })).body);
+  assert.equal(dirname(second.value.path), dirname(first.value.path), 'the parts of one shapefile sit together');
+  const tooLarge = await post('/upload?name=big.zip', 'x'.repeat(2000), { 'x-citygrid-token': host.token });
+  assert.equal(tooLarge.status, 413);
+  assert.equal(JSON.parse(tooLarge.body).error.code, 'FILE_TOO_LARGE');
+  const other = await startWebHost({ services, staticDir: folder.path });
+  const uploaded = JSON.parse((await new Promise<string>((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port: other.port, path: '/upload?name=c.zip', method: 'POST', headers: { 'x-citygrid-token': other.token } }, (response) => {
+      let body = '';
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve(body));
+    });
+    request.on('error', reject);
+    request.end('zip');
+  }))).value.path as string;
+  assert.ok(existsSync(uploaded));
+  await other.close();
+  assert.ok(!existsSync(uploaded), 'the staging folder is removed with the host');
 });

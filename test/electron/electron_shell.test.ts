@@ -1,6 +1,6 @@
 /**
  * The Electron shell's wiring, without Electron's binary: window security
- * settings, the preload bridge's surface, and the menu.
+ * settings, the preload bridge's surface (invoke, events, dropped files' paths), and the menu.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,10 +21,10 @@ test('the window isolates the renderer from Node', () => {
   assert.equal(preferences.preload, '/app/preload.cjs');
 });
 
-test('the preload bridge exposes only invoke and onEvent, never ipcRenderer', async () => {
+test('the preload bridge exposes only invoke, onEvent and pathForFile, never ipcRenderer', async () => {
   const ipc = new FakeIpc();
-  const bridge = createBridge(ipc.ipcRenderer);
-  assert.deepEqual(Object.keys(bridge).sort(), ['invoke', 'onEvent']);
+  const bridge = createBridge(ipc.ipcRenderer, () => '');
+  assert.deepEqual(Object.keys(bridge).sort(), ['invoke', 'onEvent', 'pathForFile']);
   ipc.ipcMain.handle(INVOKE_CHANNEL, async (_event, method, request) => ({ method, request }));
   assert.deepEqual(await bridge.invoke('listLayers', { a: 1 }), { method: 'listLayers', request: { a: 1 } });
   const received: unknown[] = [];
@@ -35,7 +35,18 @@ test('the preload bridge exposes only invoke and onEvent, never ipcRenderer', as
   assert.deepEqual(received, [{ kind: 'workspace-changed', path: '/x.gpkg' }]);
   const source = readFileSync(join(repoRoot(), 'electron', 'preload.cts'), 'utf8');
   const exposures = [...source.matchAll(/exposeInMainWorld\(([^;]*)\);/g)].map((match) => match[1]);
-  assert.deepEqual(exposures, ["'citygridBridge', createBridge(ipcRenderer)"], 'only the bridge is exposed, never ipcRenderer itself');
+  assert.deepEqual(exposures, ["'citygridBridge', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file as File))"], 'only the bridge is exposed, never ipcRenderer itself');
+});
+
+test('the path of a dropped file comes from webUtils.getPathForFile; a file without one gives an empty path', () => {
+  const ipc = new FakeIpc();
+  const dropped = { name: 'survey.zip' };
+  const bridge = createBridge(ipc.ipcRenderer, (file) => {
+    if (file === dropped) return '/data/deliveries/survey.zip';
+    throw new Error('not a file from disk');
+  });
+  assert.equal(bridge.pathForFile(dropped), '/data/deliveries/survey.zip');
+  assert.equal(bridge.pathForFile({ name: 'made-in-memory.zip' }), '');
 });
 
 test('the menu offers opening a workspace, Chinese first', () => {

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
   | 'FILE_CORRUPT'
+  | 'FILE_TOO_LARGE'
   | 'FORMAT_UNSUPPORTED'
   | 'LAYER_UNKNOWN'
   | 'CRS_MISSING'

@@ -5,11 +5,14 @@
 import { dirname, join } from 'node:path';
 import type {
   CancelJobRequest, CancelJobResult, CityGridApi, FeaturePage, FeaturesRequest, IdentifyRequest, IdentifyResult,
-  ImportRequest, ImportResult, JobHandle, LayerInfo, OpenWorkspaceRequest, PublishRequest, ServiceEvent, ValidationRequest, WorkspaceInfo,
+  ImportRequest, ImportResult, InspectSourceRequest, JobHandle, LayerInfo, ListMappingPresetsRequest, MappingPresetInfo,
+  OpenWorkspaceRequest, PublishRequest, SaveMappingPresetRequest, ServiceEvent, SourceInspection, ValidationRequest, WorkspaceInfo,
 } from '../../core/api/contract.js';
 import { requireString } from '../../core/api/dispatch.js';
 import { CityGridError } from '../../core/api/errors.js';
 import { importLayer } from '../import/import_layer.js';
+import { inspectForUi, withMappingFile } from '../import/inspect_for_ui.js';
+import { listPresets, savePreset } from '../import/mapping_preset_store.js';
 import { parseTextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { JobRunner } from '../jobs/job_runner.js';
 import { publishPackage } from '../publish/publish_package.js';
@@ -90,7 +93,8 @@ export class CityGridServices implements CityGridApi {
     workspace.layerSchema(layer);
     const jobId = this.jobs.start('import', async (feedback): Promise<ImportResult> => {
       // The import writes through its own connection, in one transaction.
-      const report = await importLayer({ workspacePath: workspace.path, layer, source, encoding, crs: request.crs || undefined }, feedback);
+      const report = await withMappingFile(layer, request.mapping, (mappingPreset) =>
+        importLayer({ workspacePath: workspace.path, layer, source, encoding, crs: request.crs || undefined, mappingPreset }, feedback));
       // Reopen, so that counts and extents read from this connection are fresh.
       if (this.workspace === workspace) {
         workspace.close();
@@ -105,6 +109,25 @@ export class CityGridServices implements CityGridApi {
   async cancelJob(request: CancelJobRequest): Promise<CancelJobResult> {
     const jobId = requireString(request as unknown as Record<string, unknown>, 'jobId', 'cancelJob');
     return { canceled: this.jobs.cancel(jobId) };
+  }
+
+  async inspectSource(request: InspectSourceRequest): Promise<SourceInspection> {
+    const source = requireString(request as unknown as Record<string, unknown>, 'source', 'inspectSource');
+    const encoding = request.encoding ? parseTextEncoding(request.encoding) : undefined;
+    if (encoding === null) throw new CityGridError('INVALID_REQUEST', 'inspectSource: encoding must be UTF-8, GBK or GB18030');
+    const layerSchema = request.layer ? this.requireWorkspace().layerSchema(request.layer) : null;
+    return inspectForUi(source, encoding, layerSchema);
+  }
+
+  async listMappingPresets(request: ListMappingPresetsRequest): Promise<MappingPresetInfo[]> {
+    return listPresets(presetsDir(this.requireWorkspace().path), request.layer);
+  }
+
+  async saveMappingPreset(request: SaveMappingPresetRequest): Promise<MappingPresetInfo> {
+    const workspace = this.requireWorkspace();
+    const name = requireString(request as unknown as Record<string, unknown>, 'name', 'saveMappingPreset');
+    const layer = requireString(request as unknown as Record<string, unknown>, 'layer', 'saveMappingPreset');
+    return savePreset(presetsDir(workspace.path), name, workspace.layerSchema(layer), request.fields);
   }
 
   async dispose(): Promise<void> {
@@ -122,4 +145,9 @@ export class CityGridServices implements CityGridApi {
 
 export function defaultPackagesDir(workspacePath: string): string {
   return join(dirname(workspacePath), 'packages');
+}
+
+/** Mapping presets live beside the workspace, where the CLI's --mapping can name them too. */
+export function presetsDir(workspacePath: string): string {
+  return join(dirname(workspacePath), 'mapping-presets');
 }

@@ -5,13 +5,17 @@
  * every request for the per-start token (header, `?token=` or the cookie set
  * when the page was opened with it). It sends no CORS headers, so no other
  * origin can read its answers, and it refuses foreign Host headers (DNS
- * rebinding).
+ * rebinding). Files a browser drops for import are uploaded to
+ * POST /upload under the same checks and staged in a private folder
+ * (src/node/import/upload_staging.ts) removed when the host stops.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../../core/api/dispatch.js';
-import { API_PATH_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../../core/api/http_protocol.js';
+import { API_PATH_PREFIX, EVENTS_PATH, MAX_UPLOAD_BYTES, TOKEN_HEADER, UPLOAD_PATH } from '../../core/api/http_protocol.js';
+import { toServiceError } from '../../core/api/errors.js';
+import { UploadStaging } from '../import/upload_staging.js';
 import type { CityGridServices } from '../services/citygrid_services.js';
 import { serveStaticFile } from './static_files.js';
 
@@ -25,6 +29,8 @@ export interface WebHostOptions {
   /** 0 or absent: a random free port. */
   port?: number;
   token?: string;
+  /** Largest upload accepted; MAX_UPLOAD_BYTES by default. */
+  maxUploadBytes?: number;
 }
 
 export interface WebHost {
@@ -39,6 +45,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const openStreams = new Set<ServerResponse>();
   let port = 0;
+  let uploads: UploadStaging | null = null;
+  const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((thrown) => {
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String((thrown as Error).message ?? thrown) } });
@@ -67,6 +75,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       openEventStream(response);
       return;
     }
+    if (url.pathname === UPLOAD_PATH) {
+      await receiveUpload(request, response, url);
+      return;
+    }
     if (url.pathname.startsWith(API_PATH_PREFIX)) {
       if (request.method !== 'POST') {
         sendJson(response, 405, { ok: false, error: { code: 'INVALID_REQUEST', message: 'use POST' } });
@@ -88,6 +100,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     await serveStaticFile(options.staticDir, url.pathname, response);
+  }
+
+  async function receiveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, { ok: false, error: { code: 'INVALID_REQUEST', message: 'use POST' } });
+      return;
+    }
+    const name = url.searchParams.get('name') ?? '';
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > maxUploadBytes) {
+      // Said before reading: the browser gets the reason instead of a cut connection.
+      response.setHeader('Connection', 'close');
+      sendJson(response, 413, { ok: false, error: { code: 'FILE_TOO_LARGE', message: `larger than ${Math.round(maxUploadBytes / 1024 / 1024)} MiB; import it by its path instead`, place: name } });
+      request.resume();
+      return;
+    }
+    try {
+      uploads ??= new UploadStaging(maxUploadBytes);
+      sendJson(response, 200, { ok: true, value: await uploads.receive(request, name, url.searchParams.get('batch')) });
+    } catch (thrown) {
+      if (!response.headersSent && !response.destroyed) sendJson(response, 400, { ok: false, error: toServiceError(thrown) });
+    }
   }
 
   function isAuthorized(request: IncomingMessage, queryToken: string | null): boolean {
@@ -122,6 +156,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     close: () => new Promise<void>((resolve) => {
       for (const stream of openStreams) stream.end();
+      uploads?.dispose();
       server.close(() => resolve());
       server.closeAllConnections();
     }),

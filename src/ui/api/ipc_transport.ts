@@ -10,6 +10,8 @@ import type { Transport } from '../../core/api/client.js';
 export interface CityGridBridge {
   invoke(method: string, request: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: ServiceEvent) => void): () => void;
+  /** The path of a dropped or chosen file (Electron's webUtils.getPathForFile); '' when none. */
+  pathForFile(file: File): string;
 }
 
 export function createIpcTransport(bridge: CityGridBridge): Transport {
