@@ -1,10 +1,10 @@
 /** `citygrid code parse` and `citygrid code migrate` as an admin runs them: real processes, real files. */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CodeExplanation } from '../../src/core/codes/explain_code.js';
-import type { ComponentMigrationReport } from '../../src/node/codes/migrate_component_codes.js';
+import type { WorkspaceMigrationReport } from '../../src/node/codes/migrate_workspace_codes.js';
 import { repoRoot, tempDir } from '../helpers/paths.js';
 import { runCli, runTool } from '../helpers/run_cli.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
@@ -86,21 +86,36 @@ test('wrong usage exits 2', () => {
   assert.match(unknownTaxonomy.stderr, /no taxonomy "no-such"/);
 });
 
-test('code migrate --dry-run --json reports; code migrate rewrites; a missing workspace is named', async () => {
+test('code migrate --dry-run --json reports; code migrate rewrites the whole workspace; a missing workspace is named', async () => {
   const path = await createTinyWorkspace(folder.path, 'cli.gpkg');
   const dry = runCli(['code', 'migrate', '--workspace', path, '--dry-run', '--json']);
   assert.equal(dry.status, 0, dry.stderr);
-  const plan = JSON.parse(dry.stdout) as ComponentMigrationReport;
+  const plan = JSON.parse(dry.stdout) as WorkspaceMigrationReport;
   assert.equal(plan.dryRun, true);
-  assert.equal(plan.counts.migrated, 3);
-  assert.deepEqual(plan.changes.map((change) => change.to).sort(), ['37130201001000001', '37130201037000001', '37130203005000001']);
-  const run = runCli(['code', 'migrate', '--workspace', path]);
+  assert.equal(plan.status, 'migrated');
+  assert.deepEqual(plan.fields.map((field) => `${field.layer}.${field.field} ${field.counts.migrated}`), ['grids.BGCODE 2', 'components.BGCODE 3', 'cases.BGCODE 0', 'components.OBJCODE 3', 'cases.OBJCODE 0']);
+  assert.deepEqual(plan.missingFields, [], 'the tiny workspace has every layer, cases included (empty)');
+  assert.deepEqual(plan.fields.find((field) => field.layer === 'components' && field.field === 'OBJCODE')!.changes.map((change) => change.to).sort(), ['37130201001000001', '37130201037000001', '37130203005000001']);
+  const reportPath = join(folder.path, 'cli-report.json');
+  const run = runCli(['code', 'migrate', '--workspace', path, '--report', reportPath]);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /component-legacy-16 → component-current-17/);
+  assert.match(run.stdout, /grid-legacy-14 → grid-current-15, component-legacy-16 → component-current-17/);
+  assert.match(run.stdout, /grids\.BGCODE\s+grid\s+identity\s+migrated 2/);
   assert.match(run.stdout, /0101 上水井盖 → 01001 供水井盖 {2}1 {2}\[term-renamed\]/);
-  assert.match(run.stdout, /3 codes rewritten in one transaction/);
-  const rows = runTool('ogrinfo', ['-ro', '-q', '-sql', 'SELECT OBJCODE FROM components ORDER BY OBJCODE', path]).stdout;
+  assert.match(run.stdout, /8 codes rewritten in one transaction/);
+  const written = JSON.parse(readFileSync(reportPath, 'utf8')) as WorkspaceMigrationReport;
+  assert.deepEqual(written.fields[0]!.changes, [{ from: '37130200100101', to: '371302001001001', count: 1 }, { from: '37130200100102', to: '371302001001002', count: 1 }]);
+  const rows = runTool('ogrinfo', ['-ro', '-q', '-sql', 'SELECT OBJCODE, BGCODE FROM components ORDER BY OBJCODE', path]).stdout;
   assert.deepEqual([...rows.matchAll(/OBJCODE \(String\) = (\d+)/g)].map((match) => match[1]), ['37130201001000001', '37130201037000001', '37130203005000001']);
+  assert.deepEqual([...rows.matchAll(/BGCODE \(String\) = (\d+)/g)].map((match) => match[1]!.length), [15, 15, 15]);
+  const again = runCli(['code', 'migrate', '--workspace', path]);
+  assert.equal(again.status, 0);
+  assert.match(again.stdout, /已是现行标准代码\(GB\/T 47678\)，无需迁移 \/ already on Current codes \(GB\/T 47678\); nothing to migrate/);
+  const legacy = runCli(['code', 'parse', '37130200100101', '--workspace', path]);
+  assert.equal(legacy.status, 0, 'still a well-formed code');
+  assert.match(legacy.stdout, /note: .*the workspace is on Current codes \(GB\/T 47678\), which writes this kind as Unit grid code \(15 characters\); this is a Unit grid code \(14 digits\)/);
+  assert.doesNotMatch(runCli(['code', 'parse', '371302001001001', '--workspace', path]).stdout, /note:/);
+  assert.equal(runCli(['code', 'migrate', '--workspace', path, '--report', join(folder.path, 'report.txt')]).status, 2, 'a report must be .csv or .json');
   const missing = runCli(['code', 'migrate', '--workspace', join(folder.path, 'none.gpkg')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /FILE_NOT_FOUND.*none\.gpkg/);

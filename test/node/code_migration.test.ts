@@ -1,110 +1,172 @@
 /**
- * Migrating a real (small, hand-built) workspace's component codes from 16
- * to 17 digits: a dry run changes nothing, the run rewrites exactly the
- * planned codes in one transaction, unmapped classes keep their codes.
+ * Migrating real GeoPackage workspaces from legacy to current codes through
+ * the service: the tiny hand-built workspace (everything mappable) and the
+ * committed sample city (some classes have no current counterpart). What an
+ * admin would check afterwards: every grid code 15 characters, every
+ * component's and case's grid code a grid's code, no case pointing at an old
+ * component code, the file untouched by a dry run, a refusal, a failure
+ * part-way or a second run.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrateComponentCodes } from '../../src/node/codes/migrate_component_codes.js';
+import { after, test } from 'node:test';
+import gdal from 'gdal-async';
+import { migrateWorkspaceCodes } from '../../src/node/codes/migrate_workspace_codes.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { tempDir } from '../helpers/paths.js';
+import { runCli } from '../helpers/run_cli.js';
+import { copyOfSample } from '../helpers/sample_workspace.js';
+import { sqlRows } from '../helpers/sql_rows.js';
 import { createTinyWorkspace, TINY } from '../helpers/tiny_workspace.js';
 
 const folder = tempDir('code-migration');
 after(() => folder.remove());
 
-function codesOf(path: string): string[] {
+/** Every value of each code field, read with plain SQL through GDAL. */
+function codesOf(path: string): Record<string, string[]> {
+  const dataset = gdal.open(path);
+  try {
+    const rows = sqlRows(dataset);
+    const column = (sql: string): string[] => rows(sql).map((row) => String(row.code ?? ''));
+    const layers = new Set(dataset.layers.map((layer) => layer.name));
+    return {
+      grids: column('SELECT BGCODE AS code FROM grids ORDER BY BGCODE'),
+      components: column('SELECT OBJCODE AS code FROM components ORDER BY OBJCODE'),
+      componentGrids: column('SELECT BGCODE AS code FROM components'),
+      caseGrids: layers.has('cases') ? column("SELECT BGCODE AS code FROM cases WHERE BGCODE <> ''") : [],
+      caseComponents: layers.has('cases') ? column("SELECT OBJCODE AS code FROM cases WHERE OBJCODE <> ''") : [],
+      meta: rows('SELECT key || \'=\' || value AS code FROM citygrid_meta').map((row) => String(row.code)),
+    };
+  } finally {
+    dataset.close();
+  }
+}
+
+const metaValue = (codes: Record<string, string[]>, key: string): string | undefined => codes.meta!.find((entry) => entry.startsWith(`${key}=`))?.slice(key.length + 1);
+
+async function migrate(path: string, options: Parameters<typeof migrateWorkspaceCodes>[1] = {}): Promise<Awaited<ReturnType<typeof migrateWorkspaceCodes>>> {
   const workspace = Workspace.open(path);
   try {
-    const codes: string[] = [];
-    workspace.layer('components').features.forEach((feature) => { codes.push(String(feature.fields.get('OBJCODE'))); });
-    return codes.sort();
+    return await migrateWorkspaceCodes(workspace, options);
   } finally {
     workspace.close();
   }
 }
 
-/** The tiny workspace plus a 立杆 (no single current class), under the given taxonomy. */
-async function workspaceWithPole(name: string, taxonomy: string, extra: string[] = []): Promise<string> {
+/** The tiny workspace plus components whose classes have no current counterpart. */
+async function tinyWith(name: string, extraCodes: string[]): Promise<string> {
   const path = await createTinyWorkspace(folder.path, name);
   const workspace = Workspace.open(path);
   try {
     const records: Array<{ geometry: { type: 'Point'; coordinates: [number, number] }; properties: Record<string, string> }> = [];
     workspace.layer('components').features.forEach((feature) => {
       const point = feature.getGeometry() as unknown as { x: number; y: number };
-      records.push({ geometry: { type: 'Point', coordinates: [point.x, point.y] }, properties: { OBJCODE: String(feature.fields.get('OBJCODE')), OBJNAME: String(feature.fields.get('OBJNAME')) } });
+      records.push({ geometry: { type: 'Point', coordinates: [point.x, point.y] }, properties: feature.fields.toObject() as Record<string, string> });
     });
-    for (const [index, code] of ['3713020117000001', ...extra].entries()) {
-      records.push({ geometry: { type: 'Point', coordinates: [TINY.lightPosition[0] + 10 + index, TINY.lightPosition[1]] }, properties: { OBJCODE: code, OBJNAME: '' } });
+    for (const [index, code] of extraCodes.entries()) {
+      records.push({ geometry: { type: 'Point', coordinates: [TINY.lightPosition[0] + 10 + index, TINY.lightPosition[1]] }, properties: { OBJCODE: code, OBJNAME: '立杆', BGCODE: TINY.westGrid } });
     }
     await workspace.replaceFeatures('components', records);
-    await workspace.writeMeta({ taxonomy });
   } finally {
     workspace.close();
   }
   return path;
 }
 
-test('a dry run plans and writes nothing; the run rewrites the mapped codes and keeps the rest', async () => {
-  const path = await workspaceWithPole('legacy.gpkg', 'legacy-cjt214-components');
-  const before = codesOf(path);
-  const workspace = Workspace.open(path);
-  try {
-    const dry = await migrateComponentCodes(workspace, { dryRun: true });
-    assert.equal(dry.dryRun, true);
-    assert.equal(dry.updated, 0);
-    assert.equal(dry.mapping, 'mapping-legacy-cjt214-to-gbt47678.5');
-    assert.deepEqual(dry.counts, { codes: 4, migrated: 3, unmapped: 1, unmappedClasses: 1, invalid: 0, alreadyCurrent: 0, conflicts: 0 });
-    assert.deepEqual(codesOf(path), before);
+test('tiny workspace: a dry run writes nothing; the run moves grids, components and their references to current codes', async () => {
+  const path = await createTinyWorkspace(folder.path, 'tiny.gpkg');
+  const original = readFileSync(path);
+  const dry = await migrate(path, { dryRun: true });
+  assert.equal(dry.status, 'migrated');
+  assert.equal(dry.dryRun, true);
+  assert.equal(dry.updated, 0);
+  assert.deepEqual(readFileSync(path), original, 'a dry run leaves the file byte for byte');
 
-    const report = await migrateComponentCodes(workspace);
-    assert.equal(report.updated, 3);
-    assert.deepEqual(report.unmapped.map((group) => [group.classCode, group.className, group.codes]), [['0117', '立杆', ['3713020117000001']]]);
+  const report = await migrate(path, { now: () => new Date('2026-07-01T08:00:00Z') });
+  assert.equal(report.status, 'migrated');
+  assert.equal(report.updated, 8, '2 grids, 3 component grid references, 3 component codes');
+  assert.deepEqual(report.widened, [{ layer: 'grids', field: 'BGCODE', width: 15 }]);
+  const codes = codesOf(path);
+  assert.deepEqual(codes.grids, ['371302001001001', '371302001001002']);
+  assert.deepEqual(codes.components, ['37130201001000001', '37130201037000001', '37130203005000001']);
+  assert.ok(codes.componentGrids!.every((code) => codes.grids!.includes(code)), 'every component\'s grid is a grid');
+  assert.equal(metaValue(codes, 'codeGeneration'), 'current');
+  assert.equal(metaValue(codes, 'codeMigratedAt'), '2026-07-01T08:00:00.000Z');
+  // The workspace named the legacy table; its codes now read in the current one.
+  assert.equal(metaValue(codes, 'taxonomy'), 'gbt47678.5-components');
+  assert.equal(metaValue(codes, 'taxonomyBeforeMigration'), 'legacy-cjt214-components');
+  const width = gdal.open(path);
+  try {
+    assert.equal(width.layers.get('grids').fields.get('BGCODE').width, 15, 'the grid code column holds 15 characters (a Shapefile export would cut a 14-wide one)');
   } finally {
-    workspace.close();
+    width.close();
   }
-  // 路灯 0118 → 01037, 上水井盖 0101 → 01001, 垃圾箱 0305 → 03005; 立杆 stays as it was
-  assert.deepEqual(codesOf(path), ['37130201001000001', '37130201037000001', '37130203005000001', '3713020117000001'].sort());
-  assert.ok(!codesOf(path).includes(TINY.light));
+
+  const validate = runCli(['validate', '--workspace', path]);
+  assert.equal(validate.status, 0, `the migrated workspace validates clean:\n${validate.stdout}`);
+  assert.match(validate.stdout, /taxonomy gbt47678\.5-components/);
+  assert.match(validate.stdout, /错误 errors 0, 警告 warnings 0/);
+
+  const migrated = readFileSync(path);
+  const again = await migrate(path);
+  assert.equal(again.status, 'already-current');
+  assert.equal(again.updated, 0);
+  assert.match(again.message.en, /already on Current codes/);
+  assert.deepEqual(readFileSync(path), migrated, 'a second run leaves the file byte for byte');
 });
 
-test('a second run finds the codes already current and changes nothing', async () => {
-  const path = await workspaceWithPole('twice.gpkg', 'legacy-cjt214-components');
-  const workspace = Workspace.open(path);
-  try {
-    await migrateComponentCodes(workspace);
-    const again = await migrateComponentCodes(workspace);
-    assert.equal(again.updated, 0);
-    assert.equal(again.counts.alreadyCurrent, 3);
-    assert.equal(again.counts.unmapped, 1);
-  } finally {
-    workspace.close();
-  }
+test('a class without a counterpart refuses the whole migration and lists the codes; asked to, it migrates the rest', async () => {
+  const path = await tinyWith('pole.gpkg', ['3713020117000001']);
+  const original = readFileSync(path);
+  const reportPath = join(folder.path, 'pole-report.csv');
+  const refused = await migrate(path, { reportPath });
+  assert.equal(refused.status, 'refused');
+  assert.equal(refused.updated, 0);
+  assert.deepEqual(refused.refused.map((entry) => `${entry.layer}.${entry.field} ${entry.code} ${entry.problem}`), ['components.OBJCODE 3713020117000001 unmapped-class']);
+  assert.deepEqual(refused.unmappedClasses.map((group) => `${group.classCode} ${group.className} ${group.reason} ${group.count}`), ['0117 立杆 no-counterpart 1']);
+  assert.deepEqual(readFileSync(path), original, 'a refused migration changes nothing');
+  const csv = readFileSync(reportPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  assert.equal(csv[0], 'layer,field,kind,role,old_code,new_code,features,status,reason');
+  assert.ok(csv.includes('grids,BGCODE,grid,identity,37130200100101,371302001001001,1,planned,'), 'what would have changed, marked as planned');
+  assert.ok(csv.some((line) => line.startsWith('components,OBJCODE,component,identity,3713020117000001,,1,refused,unmapped-class: ')));
+
+  const partial = await migrate(path, { leaveUnmigratable: true });
+  assert.equal(partial.status, 'partial');
+  const codes = codesOf(path);
+  assert.ok(codes.grids!.every((code) => code.length === 15));
+  assert.ok(codes.componentGrids!.every((code) => codes.grids!.includes(code)));
+  assert.deepEqual(codes.components!.filter((code) => code.length === 16), ['3713020117000001'], 'only the refused code is left');
+  assert.equal(metaValue(codes, 'codeGeneration'), 'mixed');
+  assert.equal(metaValue(codes, 'codesNotMigrated'), '1');
+  assert.equal(metaValue(codes, 'taxonomy'), 'legacy-cjt214-components', 'a mixed workspace keeps its legacy class table');
+
+  const before = readFileSync(path);
+  const again = await migrate(path);
+  assert.equal(again.status, 'partial', 'once a partial migration was chosen, a second run does not refuse');
+  assert.match(again.message.en, /nothing more to migrate; 1 codes/);
+  assert.deepEqual(readFileSync(path), before);
 });
 
-test('a city taxonomy adds its own decisions for local classes; local classes without one stay', async () => {
-  const path = await workspaceWithPole('city.gpkg', 'city-lanshan', ['3713020139000001', '3713020312000001']);
-  const workspace = Workspace.open(path);
+test('a failure part-way (a trigger refusing to update cases) leaves the sample byte for byte as before', async () => {
+  const sample = copyOfSample('code-migration-failure');
   try {
-    const report = await migrateComponentCodes(workspace);
-    assert.equal(report.taxonomy, 'city-lanshan');
-    assert.equal(report.updated, 4);
-    assert.deepEqual(report.byClass.find((entry) => entry.fromClass === '0139'), { fromClass: '0139', fromName: '共享单车停放点', toClass: '02025', toName: '非机动车停放点', rule: 'city', count: 1 });
-    assert.deepEqual(report.unmapped.map((group) => `${group.classCode} ${group.className} ${group.reason}`), ['0117 立杆 no-counterpart', '0312 垃圾分类投放点 not-in-mapping']);
+    const dataset = gdal.open(sample.workspacePath, 'r+');
+    try {
+      dataset.executeSQL("CREATE TRIGGER test_cases_locked BEFORE UPDATE OF BGCODE ON cases BEGIN SELECT RAISE(ABORT, 'cases are locked by the case system'); END");
+    } catch (thrown) {
+      if ((thrown as Error).message) throw thrown;
+    } finally {
+      dataset.close();
+    }
+    const original = readFileSync(sample.workspacePath);
+    // Grids are widened and rewritten, and components follow, before cases fail.
+    await assert.rejects(migrate(sample.workspacePath, { leaveUnmigratable: true }), (error: Error) => {
+      assert.match(error.message, /layer cases, field BGCODE: the codes could not be rewritten \(.*cases are locked by the case system.*\); nothing was changed/);
+      return true;
+    });
+    assert.deepEqual(readFileSync(sample.workspacePath), original, 'rolled back: the file is as it was');
   } finally {
-    workspace.close();
-  }
-  assert.ok(codesOf(path).includes('37130202025000001'));
-  assert.ok(codesOf(path).includes('3713020312000001'));
-});
-
-test('a workspace whose taxonomy has no mapping to migrate through is refused with the reason', async () => {
-  const path = join(folder.path, 'current.gpkg');
-  const workspace = Workspace.create(path, { name: '现行', crs: 'EPSG:4527', taxonomy: 'gbt47678.5-components' });
-  try {
-    await assert.rejects(migrateComponentCodes(workspace), /no class mapping from gbt47678\.5-components/);
-  } finally {
-    workspace.close();
+    sample.remove();
   }
 });

@@ -3,6 +3,7 @@
  * into its named segments or says exactly why it does not fit.
  */
 import type { LocalizedText } from '../api/geo_types.js';
+import type { CodeField, CodeGeneration } from './code_generation.js';
 
 export interface CodeSegment {
   /** Also the segment's meaning: division, street, community, major, minor, sequence. */
@@ -32,6 +33,10 @@ export interface CodeLayouts {
   id: string;
   version: string;
   layouts: CodeLayout[];
+  /** Which layout of each kind a workspace writes in, per standard generation (code_generation.ts). */
+  generations?: CodeGeneration[];
+  /** Workspace fields that hold codes (code_generation.ts). */
+  codeFields?: { fields: CodeField[] };
 }
 
 export type ParsedCode =
