@@ -3,48 +3,29 @@
  * cache: flattened polygons, bucket indexes, grids by code, grid overlaps
  * and how much of each grid lies in which community.
  */
-import type { AreaGeometry } from './qa_input.js';
 import type { QaContext } from './qa_context.js';
-import { BucketIndex } from './geometry/bucket_index.js';
-import { flattenPolygon, type FlatPolygon } from './geometry/flat_polygon.js';
+import type { BucketIndex } from './geometry/bucket_index.js';
 import { intersectionArea } from './geometry/intersection_area.js';
+import { flattenPolygons, indexPolygons, rowsByCode, type GridSet, type Polygons } from '../grids/grid_set.js';
 
-export type Polygons = Array<FlatPolygon | null>;
+export { indexPolygons, type Polygons };
 
-function flattenAll(geometries: AreaGeometry[]): Polygons {
-  return geometries.map((geometry) => (geometry ? flattenPolygon(geometry) : null));
-}
-
-export function indexPolygons(polygons: Polygons): BucketIndex {
-  return new BucketIndex({
-    count: polygons.length,
-    minX: (item) => polygons[item]?.minX ?? NaN,
-    minY: (item) => polygons[item]?.minY ?? NaN,
-    maxX: (item) => polygons[item]?.maxX ?? NaN,
-    maxY: (item) => polygons[item]?.maxY ?? NaN,
-  });
-}
-
-export const gridPolygons = (context: QaContext): Polygons => context.memo('gridPolygons', () => flattenAll(context.input.grids.geometries));
-export const communityPolygons = (context: QaContext): Polygons => context.memo('communityPolygons', () => flattenAll(context.input.communities.geometries));
-export const streetPolygons = (context: QaContext): Polygons => context.memo('streetPolygons', () => flattenAll(context.input.streets.geometries));
-export const ownershipPolygons = (context: QaContext): Polygons => context.memo('ownershipPolygons', () => flattenAll(context.input.ownership.geometries));
+export const gridPolygons = (context: QaContext): Polygons => context.memo('gridPolygons', () => flattenPolygons(context.input.grids.geometries));
+export const communityPolygons = (context: QaContext): Polygons => context.memo('communityPolygons', () => flattenPolygons(context.input.communities.geometries));
+export const streetPolygons = (context: QaContext): Polygons => context.memo('streetPolygons', () => flattenPolygons(context.input.streets.geometries));
+export const ownershipPolygons = (context: QaContext): Polygons => context.memo('ownershipPolygons', () => flattenPolygons(context.input.ownership.geometries));
 
 export const gridIndex = (context: QaContext): BucketIndex => context.memo('gridIndex', () => indexPolygons(gridPolygons(context)));
 export const communityIndex = (context: QaContext): BucketIndex => context.memo('communityIndex', () => indexPolygons(communityPolygons(context)));
 
 /** Grid rows by recorded code (several when a code repeats). */
-export function gridsByCode(context: QaContext): Map<string, number[]> {
-  return context.memo('gridsByCode', () => {
-    const byCode = new Map<string, number[]>();
-    context.input.grids.codes.forEach((code, grid) => {
-      if (code === '') return;
-      const rows = byCode.get(code);
-      if (rows) rows.push(grid);
-      else byCode.set(code, [grid]);
-    });
-    return byCode;
-  });
+export function gridsByCode(context: QaContext): ReadonlyMap<string, readonly number[]> {
+  return context.memo('gridsByCode', () => rowsByCode(context.input.grids.codes));
+}
+
+/** The grids ready for point lookups, shared with the grid assignment (src/core/grids). */
+export function gridSet(context: QaContext): GridSet {
+  return context.memo('gridSet', () => ({ codes: context.input.grids.codes, polygons: gridPolygons(context), index: gridIndex(context), byCode: gridsByCode(context) }));
 }
 
 export interface AreaOverlap { a: number; b: number; area: number }

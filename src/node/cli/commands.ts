@@ -10,6 +10,7 @@ import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
 import { codeCommand } from './code_command.js';
 import { validateCommand } from './validate_command.js';
+import { assignCommand } from './assign_command.js';
 import { crsCommand } from './crs_command.js';
 import { exportCommand } from './export_command.js';
 import { runImportCommand } from './import_command.js';
@@ -134,4 +135,4 @@ const serve: Command = async (args) => {
   return 0;
 };
 
-export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand, code: codeCommand, validate: validateCommand, export: exportCommand };
+export const COMMANDS: Record<string, Command> = { sample, import: importCommand, info, publish, serve, crs: crsCommand, code: codeCommand, validate: validateCommand, export: exportCommand, assign: assignCommand };

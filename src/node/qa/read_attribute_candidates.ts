@@ -99,9 +99,17 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
   const noRecord: Properties = {};
   for (const property of properties) {
     const column = rows.columns[property.name]!;
+    // Values come in runs (a component's grid code repeats grid after grid): a field's verdict
+    // depends on its value alone here (cross-field fields are never row fields), so a run is checked once.
+    let previous: string | undefined;
+    let previousFails = false;
     for (let row = 0; row < rows.fids.length; row++) {
       const value = column[row]!;
-      if (fieldViolation(schema, property, value === '' ? null : value, noRecord)) failures.push(rows.fids[row]!);
+      if (value !== previous) {
+        previous = value;
+        previousFails = fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
+      }
+      if (previousFails) failures.push(rows.fids[row]!);
     }
   }
   // A row failing in two fields is listed once.

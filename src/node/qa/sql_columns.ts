@@ -8,7 +8,7 @@
  */
 import type { Dataset, Layer } from 'gdal-async';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
-import { decodePointColumn } from './decode_point_column.js';
+import { decodePointColumn, pointPrefixExpression } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
 
 /** Unit separator: never in a code, and checked anyway (a value holding it would shift the columns). */
@@ -74,12 +74,13 @@ export class SqlReader {
   /** Point coordinates, exact, from the geometry blobs; NaN for empty geometries. */
   async pointColumns(table: string, column: string, count: number): Promise<{ xs: Float64Array; ys: Float64Array }> {
     if (count === 0) return { xs: new Float64Array(0), ys: new Float64Array(0) };
-    return decodePointColumn(await this.joined(table, `ifnull(hex(${quoteIdentifier(column)}), '')`, ''), SEPARATOR_CODE, count);
+    // Fixed-width rows need no separator.
+    return decodePointColumn(await this.joined(table, pointPrefixExpression(column), '', "''"), count);
   }
 
-  private async joined(table: string, expression: string, where: string): Promise<string> {
+  private async joined(table: string, expression: string, where: string, separator = 'char(31)'): Promise<string> {
     const value = await this.value(
-      `SELECT group_concat(v, char(31)) AS v FROM (SELECT ${expression} AS v FROM ${quoteIdentifier(table)}${where ? ` WHERE ${where}` : ''} ORDER BY rowid)`,
+      `SELECT group_concat(v, ${separator}) AS v FROM (SELECT ${expression} AS v FROM ${quoteIdentifier(table)}${where ? ` WHERE ${where}` : ''} ORDER BY rowid)`,
     );
     return typeof value === 'string' ? value : '';
   }

@@ -57,7 +57,8 @@ function checkValue(property: CompiledProperty, value: string | number, record: 
     return { rule: 'enum', reason: { zh: `应为以下之一：${allowed}`, en: `must be one of: ${allowed}` } };
   }
   if (typeof value === 'string') {
-    const length = codePointLength(value);
+    // Counting code points walks the string: only when a length rule asks (codes have a pattern instead).
+    const length = schema.maxLength === undefined && schema.minLength === undefined ? 0 : codePointLength(value);
     if (schema.maxLength !== undefined && length > schema.maxLength) {
       return { rule: 'maxLength', reason: { zh: `长度 ${length} 超过 ${schema.maxLength} 个字符`, en: `${length} characters, at most ${schema.maxLength} allowed` } };
     }

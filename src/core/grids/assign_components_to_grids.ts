@@ -1,0 +1,116 @@
+/**
+ * Assigns every component (a point) to the unit grid that holds it, and says
+ * how that compares with the grid code it records (BGCODE / SZDYWGBSM).
+ * The same answer as the standards check's COMPONENT_OUTSIDE_GRID and
+ * COMPONENT_GRID_MISMATCH (locate_components.ts runs on it), with the same
+ * tolerances, so that writing the assigned codes clears those findings.
+ *
+ * The recorded grid is tested first: one point-in-polygon settles almost
+ * every component of a maintained workspace, and only the others are looked
+ * up in the bucket index. Both ways give the same answer; `recordedFirst:
+ * false` looks every point up (what a spatial join does), for comparison.
+ */
+import type { Feedback } from '../jobs/feedback.js';
+import { throwIfCanceled } from '../jobs/feedback.js';
+import { pointInOrNearPolygon } from '../qa/geometry/point_in_polygon.js';
+import { createGridLocator, type GridSet } from './grid_set.js';
+
+/** The recorded grid holds the point. */
+export const ASSIGNED_AS_RECORDED = 0;
+/** Another grid holds it than the one recorded (or the recorded code names no grid). */
+export const ASSIGNED_OTHER_GRID = 1;
+/** A grid holds it, and no code is recorded. */
+export const ASSIGNED_UNRECORDED = 2;
+/** No grid holds it. */
+export const IN_NO_GRID = 3;
+/** No point to place (empty or missing geometry). */
+export const NO_POSITION = 4;
+
+export interface ComponentPoints {
+  count: number;
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+  /** Recorded grid code per component, '' when empty. */
+  recordedCodes: readonly string[];
+}
+
+export interface GridAssignmentOptions {
+  /** A point this close outside its recorded grid still belongs to it (COMPONENT_GRID_MISMATCH's tolerance). */
+  recordedToleranceMetres: number;
+  /** A point in no grid but this close to one belongs to that one (COMPONENT_OUTSIDE_GRID's tolerance). */
+  outsideToleranceMetres: number;
+  /** Test the recorded grid before the index (default true). */
+  recordedFirst?: boolean;
+}
+
+export interface GridAssignment {
+  /** Grid row per component, -1 when in no grid or without a position. */
+  gridOf: Int32Array;
+  /** One of the constants above per component. */
+  status: Uint8Array;
+  /** Components per grid row. */
+  componentsPerGrid: Uint32Array;
+  counts: { asRecorded: number; otherGrid: number; unrecorded: number; inNoGrid: number; noPosition: number };
+}
+
+/** Components between cancel checks and progress reports. */
+const BATCH = 1 << 16;
+
+export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints, options: GridAssignmentOptions, feedback: Feedback): GridAssignment {
+  const { polygons, byCode, codes } = grids;
+  const locate = createGridLocator(grids);
+  const recordedFirst = options.recordedFirst !== false;
+  const recordedTolerance = options.recordedToleranceMetres;
+  const outsideTolerance = options.outsideToleranceMetres;
+  const gridOf = new Int32Array(points.count).fill(-1);
+  const status = new Uint8Array(points.count);
+  const componentsPerGrid = new Uint32Array(codes.length);
+  const counts = { asRecorded: 0, otherGrid: 0, unrecorded: 0, inNoGrid: 0, noPosition: 0 };
+  /** The first grid with the recorded code that holds the point (or nearly), -1 when none. */
+  const recordedHolding = (rows: readonly number[] | undefined, x: number, y: number): number => {
+    if (rows) for (const grid of rows) if (polygons[grid] && pointInOrNearPolygon(polygons[grid]!, x, y, recordedTolerance)) return grid;
+    return -1;
+  };
+  // Components come in runs of one grid (surveyed grid by grid): keep the last code's rows.
+  let lastCode: string | null = null;
+  let recordedRows: readonly number[] | undefined;
+  for (let row = 0; row < points.count; row++) {
+    if ((row & (BATCH - 1)) === 0) {
+      throwIfCanceled(feedback);
+      feedback.reportProgress(row / Math.max(1, points.count), { zh: `分配部件到网格 ${row}/${points.count}`, en: `assigning components to grids ${row}/${points.count}` });
+    }
+    const x = points.xs[row]!, y = points.ys[row]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      status[row] = NO_POSITION;
+      counts.noPosition++;
+      continue;
+    }
+    const recorded = points.recordedCodes[row]!;
+    if (recorded !== lastCode) {
+      lastCode = recorded;
+      recordedRows = recorded === '' ? undefined : byCode.get(recorded);
+    }
+    let grid = recordedFirst ? recordedHolding(recordedRows, x, y) : -1;
+    if (grid < 0) {
+      grid = locate(x, y, outsideTolerance);
+      if (!recordedFirst && (grid < 0 || codes[grid] !== recorded)) {
+        // Looked up first: the recorded grid still wins when it holds the point too (overlaps, tolerance).
+        const holding = recordedHolding(recordedRows, x, y);
+        if (holding >= 0) grid = holding;
+      }
+    }
+    const kind = grid < 0 ? IN_NO_GRID : recorded === '' ? ASSIGNED_UNRECORDED : codes[grid] === recorded ? ASSIGNED_AS_RECORDED : ASSIGNED_OTHER_GRID;
+    status[row] = kind;
+    if (kind === IN_NO_GRID) {
+      counts.inNoGrid++;
+      continue;
+    }
+    gridOf[row] = grid;
+    componentsPerGrid[grid]!++;
+    if (kind === ASSIGNED_AS_RECORDED) counts.asRecorded++;
+    else if (kind === ASSIGNED_OTHER_GRID) counts.otherGrid++;
+    else counts.unrecorded++;
+  }
+  feedback.reportProgress(1, { zh: '部件已分配到网格', en: 'components assigned to grids' });
+  return { gridOf, status, componentsPerGrid, counts };
+}

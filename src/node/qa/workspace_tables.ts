@@ -1,0 +1,101 @@
+/**
+ * The tables of a workspace as the fast readers see them: names, fields and
+ * geometry columns (described once, on a connection of their own), row
+ * counts and fid ranges (by SQL on GDAL's threads), and whole columns of
+ * fids, codes and polygons through SqlReader. Shared by the standards check
+ * (read_qa_input.ts) and the grid assignment (src/node/grids/).
+ */
+import gdal from '../gdal/gdal_runtime.js';
+import type { AreaLayerInput } from '../../core/qa/qa_input.js';
+import { quoteIdentifier } from '../gdal/gdal_sql.js';
+import { decodeAreaGeometry } from './decode_gpkg_geometry.js';
+import type { SqlReader } from './sql_columns.js';
+
+export interface TableFacts {
+  name: string;
+  count: number;
+  geometry: string;
+  /** Field names with their GDAL types. */
+  fields: Map<string, string>;
+  /** Fids 1…n without holes (the usual case) need not be read. */
+  firstFid: number;
+  contiguous: boolean;
+}
+
+export interface LayerFacts { name: string; geometry: string; fields: Map<string, string> }
+
+/**
+ * Layer names, fields and geometry columns, from a connection of their own
+ * that is closed before any query starts: a GDAL layer object collected by
+ * the garbage collector waits for its dataset's lock, and if that dataset
+ * had a query in flight, gdal-async deadlocks (seen under load). The reading
+ * connections therefore create no layer objects but their query results,
+ * which SqlReader keeps until it closes.
+ */
+export function describeLayers(path: string, names: string[]): LayerFacts[] {
+  const dataset = gdal.open(path, 'r');
+  try {
+    const present = new Set(dataset.layers.map((layer) => layer.name));
+    return names.filter((name) => present.has(name)).map((name) => {
+      const layer = dataset.layers.get(name);
+      return { name, geometry: layer.geomColumn || 'geom', fields: new Map(layer.fields.map((field) => [field.name, field.type])) };
+    });
+  } finally {
+    dataset.close();
+  }
+}
+
+/**
+ * Row counts and fid ranges, by SQL on GDAL's threads, each table once, on
+ * the connection of the first step that needs it (so no queue waits for
+ * another's count): a workspace written through GDAL has no cached counts
+ * (gpkg_ogr_contents holds NULL), and GDAL's own count would scan a million
+ * rows on the main thread.
+ */
+export class TableCatalog {
+  private readonly layers: Map<string, LayerFacts>;
+  private readonly described = new Map<string, Promise<TableFacts>>();
+
+  constructor(layers: LayerFacts[]) {
+    this.layers = new Map(layers.map((layer) => [layer.name, layer]));
+  }
+
+  has(name: string): boolean {
+    return this.layers.has(name);
+  }
+
+  facts(name: string, reader: SqlReader): Promise<TableFacts> {
+    let facts = this.described.get(name);
+    if (!facts) {
+      const layer = this.layers.get(name)!;
+      facts = (async () => {
+        const row = await (await reader.query(`SELECT count(*) AS n, min(rowid) AS low, max(rowid) AS high FROM ${quoteIdentifier(name)}`)).features.firstAsync();
+        const count = Number(row?.fields.get('n') ?? 0), low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
+        return { ...layer, count, firstFid: low, contiguous: high - low + 1 === count };
+      })();
+      this.described.set(name, facts);
+    }
+    return facts;
+  }
+}
+
+export async function readFids(reader: SqlReader, table: TableFacts): Promise<Float64Array> {
+  if (table.contiguous) {
+    const fids = new Float64Array(table.count);
+    for (let index = 0; index < table.count; index++) fids[index] = table.firstFid + index;
+    return fids;
+  }
+  return reader.numberColumn(table.name, 'rowid', table.count);
+}
+
+export function textField(table: TableFacts, field: string): string {
+  return table.fields.has(field) ? quoteIdentifier(field) : "''";
+}
+
+export async function readAreas(reader: SqlReader, table: TableFacts, fields: string[]): Promise<{ fids: number[]; columns: Record<string, string[]>; geometries: AreaLayerInput['geometries'] }> {
+  const fids = [...await readFids(reader, table)];
+  const columns: Record<string, string[]> = {};
+  for (const field of fields) columns[field] = await reader.textColumn(table.name, textField(table, field), table.count);
+  const blobs = await reader.blobColumn(table.name, table.geometry, table.count);
+  return { fids, columns, geometries: blobs.map((blob) => (blob ? decodeAreaGeometry(blob) : null)) };
+}
