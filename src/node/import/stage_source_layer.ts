@@ -6,6 +6,12 @@
  * touches the workspace yet; a source that cannot be read to the end is
  * refused here. Each staged row keeps its source FID, so that problems found
  * later name the feature as the user's own tools number it.
+ *
+ * Progress is not GDAL's progress callback: GDAL calls it once per feature,
+ * and gdal-async hands each call to the main thread (a lock and a wake-up),
+ * which for a million features cost 10 s of CPU, half of the translation
+ * itself. Instead the staging file's size is compared, four times a second,
+ * with the size it will reach (staging_progress.ts).
  */
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { rmSync } from 'node:fs';
@@ -13,6 +19,7 @@ import type { Dataset, Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
+import { watchStagingProgress } from './staging_progress.js';
 
 export const STAGING_LAYER = 'staging';
 export const SOURCE_FID_COLUMN = 'citygrid_source_fid';
@@ -38,7 +45,8 @@ export interface StagedLayer {
   count: number;
 }
 
-export async function stageSourceLayer(options: StageOptions, feedback: Feedback): Promise<StagedLayer> {
+/** ogr2ogr's arguments for the staging translation. */
+export function stagingArguments(options: Pick<StageOptions, 'sourceLayer' | 'mapping' | 'assignedCrs' | 'targetCrs'>): string[] {
   const columns = options.mapping
     ? Object.entries(options.mapping).map(([field, column]) => `${quoteIdentifier(column)} AS ${quoteIdentifier(field)}`)
     : ['*'];
@@ -48,17 +56,27 @@ export async function stageSourceLayer(options: StageOptions, feedback: Feedback
     '-lco', 'GEOMETRY_NAME=geom', '-lco', 'SPATIAL_INDEX=NO'];
   if (options.assignedCrs) args.push('-s_srs', options.assignedCrs);
   if (options.targetCrs) args.push('-t_srs', options.targetCrs);
+  return args;
+}
+
+export async function stageSourceLayer(options: StageOptions, feedback: Feedback): Promise<StagedLayer> {
+  const args = stagingArguments(options);
   const expected = options.sourceLayer.features.count();
   let staged: Dataset | undefined;
+  const reading = { zh: `读取 ${options.sourcePath}`, en: `reading ${options.sourcePath}` };
+  const progress = await watchStagingProgress(options.dataset, args, options.stagingPath, expected, (complete) => feedback.reportProgress(0.8 * complete, reading));
   try {
-    staged = await gdal.vectorTranslateAsync(options.stagingPath, options.dataset, args, {
-      progress_cb: (complete: number) => feedback.reportProgress(0.8 * complete, { zh: `读取 ${options.sourcePath}`, en: `reading ${options.sourcePath}` }),
-    });
+    try {
+      staged = await gdal.vectorTranslateAsync(options.stagingPath, options.dataset, args);
+    } finally {
+      progress.stop();
+    }
     const layer = staged.layers.get(STAGING_LAYER);
     const written = layer.features.count();
     if (written !== expected) {
       throw new CityGridError('FILE_CORRUPT', `only ${written} of ${expected} features could be read; the file is damaged or truncated`, options.sourcePath);
     }
+    feedback.reportProgress(0.8, reading);
     return { dataset: staged, layer, count: written };
   } catch (thrown) {
     staged?.close();

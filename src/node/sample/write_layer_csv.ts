@@ -14,7 +14,7 @@ import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { LayerSchema } from '../../core/schema/layer_schema.js';
 import { encodeGbkInto } from './encode_gbk.js';
-import type { FeatureBoxes } from './pack_rtree.js';
+import type { FeatureBoxes } from '../gdal/pack_rtree.js';
 
 export interface LayerCsvFiles {
   /** UTF-8, for the workspace. */

@@ -20,7 +20,7 @@ import { Workspace, type CreateWorkspaceOptions } from '../workspace/workspace.j
 import { canEncodeGbk } from './encode_gbk.js';
 import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from './bulk_load_rtree.js';
 import { appendCsvToWorkspace, translateCsvToShapefile } from './load_csv_layers.js';
-import { packRtree } from './pack_rtree.js';
+import { packRtree } from '../gdal/pack_rtree.js';
 import { writeLayerCsv } from './write_layer_csv.js';
 
 /** Layers a survey company delivers as shapefiles. */

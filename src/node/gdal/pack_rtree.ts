@@ -1,10 +1,11 @@
 /**
  * A packed R-tree (Sort-Tile-Recursive) in SQLite's own rtree node format,
- * for the GeoPackage spatial index of a freshly loaded layer. SQLite's rtree
- * module has no bulk load: inserting a million points one by one costs about
- * 8 s on this machine, half of loading a layer, and GDAL 3.6 does exactly
- * that (GDAL ≥ 3.7 packs the tree itself, as here). Packing takes a fraction
- * of a second and gives a tree at least as good for queries.
+ * for the GeoPackage spatial index of a freshly loaded layer (the sample
+ * writer) or a layer an import replaced. SQLite's rtree module has no bulk
+ * load: inserting a million points one by one costs about 8 s on this
+ * machine, half of loading a layer, and GDAL 3.6 does exactly that (GDAL ≥
+ * 3.7 packs the tree itself, as here). Packing takes a fraction of a second
+ * and gives a tree at least as good for queries.
  *
  * Format (sqlite/ext/rtree/rtree.c): a node is a blob of the table's node
  * size (page size − 64, at most 4 + 51 cells × 24 bytes); 2 bytes of tree
@@ -14,9 +15,11 @@
  * feature. Node 1 is the root.
  */
 
-/** Boxes of features 1…count (the row index + 1 is the fid). */
+/** Boxes of `count` features: of fids `ids`, or of fids 1…count (the row index + 1) without it. */
 export interface FeatureBoxes {
   count: number;
+  /** The features' fids (doubles, so any SQLite rowid up to 2^53 fits). */
+  ids?: Float64Array;
   minX: Float64Array;
   minY: Float64Array;
   maxX: Float64Array;
@@ -26,7 +29,7 @@ export interface FeatureBoxes {
 export interface PackedRtree {
   /** Node blobs; node number = index + 1, the root first. */
   nodes: Buffer[];
-  /** Leaf node number of each feature (fid − 1 → node). */
+  /** Leaf node number of each feature, by its row in the boxes (row i has fid ids[i], or i + 1). */
   leafOfFeature: Int32Array;
   /** Parent node number of each node (index = node − 1; 0 for the root). */
   parentOfNode: Int32Array;
@@ -53,7 +56,7 @@ export function floatUp(value: number): number {
 
 interface Level {
   /** Per entry: the id the parent cell carries (fid or node number) and its box. */
-  ids: Int32Array;
+  ids: Float64Array;
   minX: Float64Array;
   minY: Float64Array;
   maxX: Float64Array;
@@ -87,7 +90,7 @@ export function packRtree(boxes: FeatureBoxes, nodeSize: number): PackedRtree {
   const capacity = Math.floor((nodeSize - 4) / CELL_BYTES);
   if (capacity < 2) throw new Error(`rtree nodes of ${nodeSize} bytes hold fewer than two cells`);
   let level: Level = {
-    ids: Int32Array.from({ length: boxes.count }, (_, index) => index + 1),
+    ids: boxes.ids ?? Float64Array.from({ length: boxes.count }, (_, index) => index + 1),
     minX: boxes.minX.map(floatDown), minY: boxes.minY.map(floatDown),
     maxX: boxes.maxX.map(floatUp), maxY: boxes.maxY.map(floatUp),
   };
@@ -97,7 +100,7 @@ export function packRtree(boxes: FeatureBoxes, nodeSize: number): PackedRtree {
     const groups = level.ids.length === 0 ? [] : tile(level, capacity);
     levels.push({ groups, entries: level });
     const parents: Level = {
-      ids: new Int32Array(groups.length),
+      ids: new Float64Array(groups.length),
       minX: new Float64Array(groups.length), minY: new Float64Array(groups.length),
       maxX: new Float64Array(groups.length), maxY: new Float64Array(groups.length),
     };
@@ -145,7 +148,7 @@ export function packRtree(boxes: FeatureBoxes, nodeSize: number): PackedRtree {
         blob.writeFloatBE(entries.maxX[entry], offset + 12);
         blob.writeFloatBE(entries.minY[entry], offset + 16);
         blob.writeFloatBE(entries.maxY[entry], offset + 20);
-        if (depth === 0) leafOfFeature[id - 1] = nodeNumber;
+        if (depth === 0) leafOfFeature[entry] = nodeNumber;
         else parentOfNode[id - 1] = nodeNumber;
       });
       nodes.push(blob);
