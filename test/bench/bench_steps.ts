@@ -5,9 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { assignComponentsToGrids } from '../../src/core/grids/assign_components_to_grids.js';
+import { buildGridSet } from '../../src/core/grids/grid_set.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
+import { assignWorkspaceComponents } from '../../src/node/grids/assign_workspace_components.js';
+import { readGridAssignmentInput } from '../../src/node/grids/read_grid_assignment_input.js';
 import { importLayer } from '../../src/node/import/import_layer.js';
+import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { writeSample } from '../../src/node/sample/write_sample.js';
+import { Workspace } from '../../src/node/workspace/workspace.js';
 import { startPostgis } from '../helpers/postgis_server.js';
 
 export interface StepResult {
@@ -76,6 +82,58 @@ export const STEPS: Record<string, Step> = {
     } finally {
       server.stop();
     }
+  },
+
+  /**
+   * Ours, the same work as postgis-assign: `citygrid assign` (without
+   * --write) on the full workspace, reading included; the assignment alone
+   * and the read are reported apart, and so is the assignment that looks
+   * every component up in the index instead of testing its recorded grid
+   * first (a spatial join's way; not part of `seconds`).
+   */
+  async 'assign-components'(context) {
+    const path = join(context.fullDir, 'workspace.gpkg');
+    const start = process.hrtime.bigint();
+    const workspace = Workspace.open(path);
+    let report;
+    try {
+      report = await assignWorkspaceComponents(workspace, {}, SILENT_FEEDBACK);
+    } finally {
+      workspace.close();
+    }
+    const total = seconds(start);
+    const input = await readGridAssignmentInput(path, SILENT_FEEDBACK);
+    const indexStart = process.hrtime.bigint();
+    const lookedUp = assignComponentsToGrids(buildGridSet(input.grids.codes, input.grids.geometries), input.components, {
+      recordedToleranceMetres: report.tolerances.recordedMetres, outsideToleranceMetres: report.tolerances.outsideMetres, recordedFirst: false,
+    }, SILENT_FEEDBACK);
+    const indexOnlySeconds = seconds(indexStart);
+    const assigned = report.counts.components - report.counts.inNoGrid - report.counts.withoutPosition;
+    if (lookedUp.counts.inNoGrid !== report.counts.inNoGrid || lookedUp.counts.otherGrid !== report.counts.otherGrid) {
+      throw new Error('the index-only assignment disagrees with the product one');
+    }
+    return {
+      seconds: total, assigned, readSeconds: report.timings.read! / 1000, assignSeconds: report.timings.assign! / 1000,
+      indexOnlyAssignSeconds: indexOnlySeconds, mismatched: report.counts.otherGrid + report.counts.unrecorded, inNoGrid: report.counts.inNoGrid,
+    };
+  },
+
+  /** A full `citygrid validate` (its service: read, every rule, the report) on the full-scale sample. */
+  async 'validate-full'(context) {
+    const start = process.hrtime.bigint();
+    const workspace = Workspace.open(join(context.fullDir, 'workspace.gpkg'));
+    let report;
+    try {
+      report = await validateWorkspace(workspace, SILENT_FEEDBACK);
+    } finally {
+      workspace.close();
+    }
+    const cpu = process.cpuUsage();
+    return {
+      seconds: seconds(start), errors: report.summary.errors, warnings: report.summary.warnings,
+      readSeconds: (report.timings.read ?? 0) / 1000, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+      components: report.checked.components ?? 0, addresses: report.checked.addresses ?? 0, cases: report.checked.cases ?? 0,
+    };
   },
 };
 

@@ -2,13 +2,15 @@
  * Point columns as the fast reader decodes them (SQLite cuts the WKB start
  * out of each GeoPackage blob, Node decodes the hex at once): exact doubles
  * whatever envelope the header announces, either WKB byte order, Z/M
- * points, and NaN for NULL, non-point, empty-flagged and foreign blobs.
+ * points, and NaN for NULL, non-point and empty points; a column with a
+ * blob the cut cannot take is read again the slow way, with the same answers.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import gdal from 'gdal-async';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
+import { decodePointColumn, pointPrefixExpression } from '../../src/node/qa/decode_point_column.js';
 import { SqlReader } from '../../src/node/qa/sql_columns.js';
 import { tempDir } from '../helpers/paths.js';
 
@@ -43,30 +45,80 @@ function blob(options: { envelope?: 0 | 1 | 2 | 3 | 4; empty?: boolean; wkbLittl
   ]);
 }
 
-test('points are read exactly from every kind of GeoPackage blob, NaN where there is no point', async () => {
-  const x = 39620123.456789012, y = 3880987.654321098;
-  const rows: Array<Buffer | null> = [
-    blob({ coordinates: [x, y] }),
-    blob({ envelope: 1, coordinates: [x + 1, y + 1] }),
-    blob({ envelope: 2, wkbLittleEndian: false, coordinates: [x + 2, y + 2] }),
-    blob({ envelope: 3, type: 2001, coordinates: [x + 3, y + 3, 7] }),
-    blob({ envelope: 4, type: 1001, wkbLittleEndian: false, coordinates: [x + 4, y + 4, 8] }),
-    null,
-    blob({ envelope: 1, type: 3, coordinates: [1, 1, 0, 0] }),
-    Buffer.from('not a geometry at all'),
-    blob({ coordinates: [x, y] }).subarray(0, 20),
-    blob({ empty: true, coordinates: [NaN, NaN] }),
-  ];
-  const path = join(folder.path, 'points.gpkg');
+const X = 39620123.456789012, Y = 3880987.654321098;
+
+/** Blobs as GDAL writes points (no envelope), with either WKB byte order, Z and M, NULL and an empty point. */
+const PLAIN: Array<Buffer | null> = [
+  blob({ coordinates: [X, Y] }),
+  blob({ wkbLittleEndian: false, coordinates: [X + 1, Y + 1] }),
+  blob({ type: 2001, coordinates: [X + 2, Y + 2, 7] }),
+  blob({ type: 1001, wkbLittleEndian: false, coordinates: [X + 3, Y + 3, 8] }),
+  null,
+  blob({ empty: true, coordinates: [NaN, NaN] }),
+];
+const PLAIN_XS = [X, X + 1, X + 2, X + 3, NaN, NaN];
+const PLAIN_YS = [Y, Y + 1, Y + 2, Y + 3, NaN, NaN];
+/** Blobs only the general decoder reads: every envelope, a polygon, a foreign blob, a truncated one. */
+const UNUSUAL: Array<Buffer | null> = [
+  blob({ envelope: 1, coordinates: [X + 4, Y + 4] }),
+  blob({ envelope: 2, wkbLittleEndian: false, coordinates: [X + 5, Y + 5] }),
+  blob({ envelope: 3, type: 2001, coordinates: [X + 6, Y + 6, 7] }),
+  blob({ envelope: 4, type: 1001, wkbLittleEndian: false, coordinates: [X + 7, Y + 7, 8] }),
+  blob({ envelope: 1, type: 3, coordinates: [1, 1, 0, 0] }),
+  Buffer.from('not a geometry at all'),
+  blob({ coordinates: [X, Y] }).subarray(0, 20),
+];
+const UNUSUAL_XS = [X + 4, X + 5, X + 6, X + 7, NaN, NaN, NaN];
+const UNUSUAL_YS = [Y + 4, Y + 5, Y + 6, Y + 7, NaN, NaN, NaN];
+
+function writeTable(name: string, rows: Array<Buffer | null>): string {
+  const path = join(folder.path, name);
   const created = gdal.open(path, 'w', 'GPKG');
   runStatement(created, 'CREATE TABLE points (fid INTEGER PRIMARY KEY, geom BLOB)');
   rows.forEach((row, index) => runStatement(created, `INSERT INTO points VALUES (${index + 1}, ${row ? `X'${row.toString('hex')}'` : 'NULL'})`));
   created.close();
+  return path;
+}
+
+test('points as GDAL writes them are read the fast way, exactly; NaN where there is no point', async () => {
+  const path = writeTable('plain.gpkg', PLAIN);
   const reader = new SqlReader(gdal.open(path));
   try {
+    const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
+    const fast = decodePointColumn(String(hex), PLAIN.length);
+    assert.ok(fast, 'every blob fits the fast way');
+    assert.deepEqual([...fast.xs], PLAIN_XS);
+    assert.deepEqual([...fast.ys], PLAIN_YS);
+    const { xs, ys } = await reader.pointColumns('points', 'geom', PLAIN.length);
+    assert.deepEqual([...xs], PLAIN_XS);
+    assert.deepEqual([...ys], PLAIN_YS);
+  } finally {
+    reader.close();
+  }
+});
+
+test('one unusual blob (an envelope, a polygon, foreign, truncated) has the column read again whole, exactly', async () => {
+  const results: string[] = [];
+  for (const unusual of UNUSUAL) {
+    const path = writeTable(`one-${results.length}.gpkg`, [...PLAIN, unusual]);
+    const reader = new SqlReader(gdal.open(path));
+    try {
+      const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
+      results.push(decodePointColumn(String(hex), PLAIN.length + 1) === null ? 'refused' : 'taken');
+    } finally {
+      reader.close();
+    }
+  }
+  assert.deepEqual(results, UNUSUAL.map(() => 'refused'));
+  const rows = [...PLAIN, ...UNUSUAL];
+  const path = writeTable('unusual.gpkg', rows);
+  const reader = new SqlReader(gdal.open(path));
+  try {
+    const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
+    assert.equal(decodePointColumn(String(hex), rows.length), null, 'the fast way refuses the column');
     const { xs, ys } = await reader.pointColumns('points', 'geom', rows.length);
-    assert.deepEqual([...xs], [x, x + 1, x + 2, x + 3, x + 4, NaN, NaN, NaN, NaN, NaN]);
-    assert.deepEqual([...ys], [y, y + 1, y + 2, y + 3, y + 4, NaN, NaN, NaN, NaN, NaN]);
+    assert.deepEqual([...xs], [...PLAIN_XS, ...UNUSUAL_XS]);
+    assert.deepEqual([...ys], [...PLAIN_YS, ...UNUSUAL_YS]);
   } finally {
     reader.close();
   }

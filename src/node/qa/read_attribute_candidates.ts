@@ -15,7 +15,7 @@
  */
 import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
-import { fieldViolation, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
+import { fieldViolation, patternOnlyTest, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';
@@ -103,11 +103,13 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
     // depends on its value alone here (cross-field fields are never row fields), so a run is checked once.
     let previous: string | undefined;
     let previousFails = false;
+    // Codes pass a pattern test of their own; the validator judges only what fails it (or is empty).
+    const passes = patternOnlyTest(property);
     for (let row = 0; row < rows.fids.length; row++) {
       const value = column[row]!;
       if (value !== previous) {
         previous = value;
-        previousFails = fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
+        previousFails = !(passes && value !== '' && passes(value)) && fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
       }
       if (previousFails) failures.push(rows.fids[row]!);
     }

@@ -8,7 +8,7 @@
  */
 import type { Dataset, Layer } from 'gdal-async';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
-import { decodePointColumn, pointPrefixExpression } from './decode_point_column.js';
+import { decodePointColumn, decodeSeparatedPointColumn, pointPrefixExpression } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
 
 /** Unit separator: never in a code, and checked anyway (a value holding it would shift the columns). */
@@ -74,8 +74,9 @@ export class SqlReader {
   /** Point coordinates, exact, from the geometry blobs; NaN for empty geometries. */
   async pointColumns(table: string, column: string, count: number): Promise<{ xs: Float64Array; ys: Float64Array }> {
     if (count === 0) return { xs: new Float64Array(0), ys: new Float64Array(0) };
-    // Fixed-width rows need no separator.
-    return decodePointColumn(await this.joined(table, pointPrefixExpression(column), '', "''"), count);
+    // Fixed-width rows need no separator; an unusual blob makes the column read again whole.
+    const decoded = decodePointColumn(await this.joined(table, pointPrefixExpression(column), '', "''"), count);
+    return decoded ?? decodeSeparatedPointColumn(await this.joined(table, `ifnull(hex(${quoteIdentifier(column)}), '')`, ''), SEPARATOR_CODE, count);
   }
 
   private async joined(table: string, expression: string, where: string, separator = 'char(31)'): Promise<string> {

@@ -119,3 +119,19 @@ export function isCalendarDate(value: string): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
+
+/** Keywords beyond a pattern that would need the full check. */
+const OTHER_VALUE_KEYWORDS = ['maxLength', 'minLength', 'enum', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'x-citygrid-not-before'] as const;
+
+/**
+ * For a text field whose only rule is a pattern (codes), a test that a
+ * non-empty string passes: the same verdict as fieldViolation without its
+ * general checks, for readers that test a million codes. Null for any other field.
+ */
+export function patternOnlyTest(property: CompiledProperty): ((value: string) => boolean) | null {
+  const pattern = property.pattern;
+  if (!pattern) return null;
+  if (property.types && !(property.types.length === 1 && property.types[0] === 'string')) return null;
+  if (OTHER_VALUE_KEYWORDS.some((keyword) => property.schema[keyword] !== undefined)) return null;
+  return (value) => pattern.test(value);
+}
