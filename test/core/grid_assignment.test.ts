@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import type { Position } from '../../src/core/api/geo_types.js';
 import { ASSIGNED_AS_RECORDED, ASSIGNED_OTHER_GRID, ASSIGNED_UNRECORDED, assignComponentsToGrids, IN_NO_GRID, NO_POSITION, type ComponentPoints } from '../../src/core/grids/assign_components_to_grids.js';
 import { buildGridSet, type GridSet } from '../../src/core/grids/grid_set.js';
+import { pointInPolygon } from '../../src/core/qa/geometry/point_in_polygon.js';
 import { SILENT_FEEDBACK, type Feedback } from '../../src/core/jobs/feedback.js';
 import { CityGridError } from '../../src/core/api/errors.js';
 
@@ -126,4 +127,15 @@ test('a cancel stops the assignment with CANCELED', () => {
   let reports = 0;
   const feedback: Feedback = { reportProgress() { reports++; }, get canceled() { return reports >= 2; } };
   assert.throws(() => assignComponentsToGrids(grids, points(list), TOLERANCES, feedback), (thrown: unknown) => thrown instanceof CityGridError && thrown.code === 'CANCELED');
+});
+
+test('the rectangle shortcut answers exactly as the crossing number does, edges and corners included', () => {
+  const rectangle = buildGridSet(['R'], [[[square(10, 20, 30)]]]).polygons[0]!;
+  assert.equal(rectangle.rectangle, true);
+  const general = { ...rectangle, rectangle: false };
+  for (let x = 5; x <= 45; x += 0.5) {
+    for (let y = 15; y <= 55; y += 0.5) {
+      assert.equal(pointInPolygon(rectangle, X + x, Y + y), pointInPolygon(general, X + x, Y + y), `(${x}, ${y})`);
+    }
+  }
 });

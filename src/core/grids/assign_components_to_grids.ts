@@ -68,10 +68,14 @@ export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints,
   const counts = { asRecorded: 0, otherGrid: 0, unrecorded: 0, inNoGrid: 0, noPosition: 0 };
   /** The first grid with the recorded code that holds the point (or nearly), -1 when none. */
   const recordedHolding = (rows: readonly number[] | undefined, x: number, y: number): number => {
-    if (rows) for (const grid of rows) if (polygons[grid] && pointInOrNearPolygon(polygons[grid]!, x, y, recordedTolerance)) return grid;
+    if (!rows) return -1;
+    for (let index = 0; index < rows.length; index++) {
+      const polygon = polygons[rows[index]!];
+      if (polygon && pointInOrNearPolygon(polygon, x, y, recordedTolerance)) return rows[index]!;
+    }
     return -1;
   };
-  // Components come in runs of one grid (surveyed grid by grid): keep the last code's rows.
+  // Components of one grid often come one after another: keep the last code's rows.
   let lastCode: string | null = null;
   let recordedRows: readonly number[] | undefined;
   for (let row = 0; row < points.count; row++) {
@@ -91,6 +95,8 @@ export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints,
       recordedRows = recorded === '' ? undefined : byCode.get(recorded);
     }
     let grid = recordedFirst ? recordedHolding(recordedRows, x, y) : -1;
+    // A grid found among the recorded code's rows has that code: no string comparison needed.
+    let asRecorded = grid >= 0;
     if (grid < 0) {
       grid = locate(x, y, outsideTolerance);
       if (!recordedFirst && (grid < 0 || codes[grid] !== recorded)) {
@@ -98,8 +104,9 @@ export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints,
         const holding = recordedHolding(recordedRows, x, y);
         if (holding >= 0) grid = holding;
       }
+      asRecorded = grid >= 0 && recorded !== '' && codes[grid] === recorded;
     }
-    const kind = grid < 0 ? IN_NO_GRID : recorded === '' ? ASSIGNED_UNRECORDED : codes[grid] === recorded ? ASSIGNED_AS_RECORDED : ASSIGNED_OTHER_GRID;
+    const kind = grid < 0 ? IN_NO_GRID : asRecorded ? ASSIGNED_AS_RECORDED : recorded === '' ? ASSIGNED_UNRECORDED : ASSIGNED_OTHER_GRID;
     status[row] = kind;
     if (kind === IN_NO_GRID) {
       counts.inNoGrid++;

@@ -55,6 +55,11 @@ export async function readGridAssignmentInput(path: string, feedback: Feedback):
     return value;
   };
   const componentsTable = layers.find((layer) => layer.name === 'components')!;
+  // The points count the components (fixed-width rows), so the grid codes are read meanwhile and
+  // checked against that count when it comes; no count(*) scan unless a blob needs the general decoder.
+  let resolveCount!: (count: number) => void, rejectCount!: (error: unknown) => void;
+  const componentCount = new Promise<number>((onResolve, onReject) => { resolveCount = onResolve; rejectCount = onReject; });
+  componentCount.catch(() => undefined);
   // Both queues run to their end before any connection closes (a dataset closed under a running query crashes gdal-async).
   const outcomes = await Promise.allSettled([
     (async () => {
@@ -63,17 +68,31 @@ export async function readGridAssignmentInput(path: string, feedback: Feedback):
         const areas = await readAreas(first, table, [GRID_CODE_FIELD]);
         return { fids: areas.fids, codes: areas.columns[GRID_CODE_FIELD]!, geometries: areas.geometries };
       });
-      const recordedCodes = await timed('components grid codes', async () => {
-        const table = await catalog.facts('components', second);
-        return first.textColumn(table.name, textField(table, GRID_CODE_FIELD), table.count);
-      });
+      const recordedCodes = await timed('components grid codes', () => first.textColumn('components', textField(componentsTable, GRID_CODE_FIELD), componentCount));
       return { grids, recordedCodes };
     })(),
     timed('components points', async () => {
-      const table = await catalog.facts('components', second);
-      const fids = await readFids(second, table);
-      const { xs, ys } = await second.pointColumns(table.name, table.geometry, table.count);
-      return { count: table.count, fids, xs, ys };
+      try {
+        const range = await second.query('SELECT min(rowid) AS low, max(rowid) AS high FROM "components"');
+        const row = await range.features.firstAsync();
+        const low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
+        const counted = await second.countedPointColumns('components', componentsTable.geometry);
+        if (counted) {
+          resolveCount(counted.count);
+          const fids = counted.count === high - low + 1
+            ? Float64Array.from({ length: counted.count }, (_, index) => low + index)
+            : await second.numberColumn('components', 'rowid', counted.count);
+          return { count: counted.count, fids, xs: counted.xs, ys: counted.ys };
+        }
+        const table = await catalog.facts('components', second);
+        resolveCount(table.count);
+        const fids = await readFids(second, table);
+        const { xs, ys } = await second.pointColumns(table.name, table.geometry, table.count);
+        return { count: table.count, fids, xs, ys };
+      } catch (thrown) {
+        rejectCount(thrown);
+        throw thrown;
+      }
     }),
   ]);
   for (const reader of readers) reader.close();

@@ -8,7 +8,7 @@
  */
 import type { Dataset, Layer } from 'gdal-async';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
-import { decodePointColumn, decodeSeparatedPointColumn, pointPrefixExpression } from './decode_point_column.js';
+import { decodePointColumn, decodeSeparatedPointColumn, POINT_BLOB_BYTES, pointPrefixExpression } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
 
 /** Unit separator: never in a code, and checked anyway (a value holding it would shift the columns). */
@@ -46,10 +46,16 @@ export class SqlReader {
     this.dataset.close();
   }
 
-  /** One value per row (fid order) of `expression` as text, '' for NULL. */
-  async textColumn(table: string, expression: string, count: number, where = ''): Promise<string[]> {
-    if (count === 0) return [];
+  /**
+   * One value per row (fid order) of `expression` as text, '' for NULL. The
+   * row count may still be coming (another query counts): it is needed only
+   * to check the values once they are in.
+   */
+  async textColumn(table: string, expression: string, rowCount: number | Promise<number>, where = ''): Promise<string[]> {
+    if (rowCount === 0) return [];
     const joined = await this.joined(table, `ifnull(${expression}, '')`, where);
+    const count = await rowCount;
+    if (count === 0) return [];
     const values = joined.split(SEPARATOR);
     if (values.length === count) return values;
     // A value held the separator: read again with it replaced, rather than misalign every column.
@@ -77,6 +83,19 @@ export class SqlReader {
     // Fixed-width rows need no separator; an unusual blob makes the column read again whole.
     const decoded = decodePointColumn(await this.joined(table, pointPrefixExpression(column), '', "''"), count);
     return decoded ?? decodeSeparatedPointColumn(await this.joined(table, `ifnull(hex(${quoteIdentifier(column)}), '')`, ''), SEPARATOR_CODE, count);
+  }
+
+  /**
+   * Point coordinates and the row count together, from one query (the
+   * fixed-width rows count themselves, so no count(*) scan is needed); null
+   * when a blob needs the general decoder, which needs the count first.
+   */
+  async countedPointColumns(table: string, column: string): Promise<{ count: number; xs: Float64Array; ys: Float64Array } | null> {
+    const hex = await this.joined(table, pointPrefixExpression(column), '', "''");
+    const count = hex.length / (POINT_BLOB_BYTES * 2);
+    if (!Number.isInteger(count)) return null;
+    const decoded = decodePointColumn(hex, count);
+    return decoded ? { count, ...decoded } : null;
   }
 
   private async joined(table: string, expression: string, where: string, separator = 'char(31)'): Promise<string> {

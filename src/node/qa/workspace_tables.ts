@@ -88,7 +88,7 @@ export async function readFids(reader: SqlReader, table: TableFacts): Promise<Fl
   return reader.numberColumn(table.name, 'rowid', table.count);
 }
 
-export function textField(table: TableFacts, field: string): string {
+export function textField(table: Pick<LayerFacts, 'fields'>, field: string): string {
   return table.fields.has(field) ? quoteIdentifier(field) : "''";
 }
 

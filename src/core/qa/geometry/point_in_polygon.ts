@@ -7,6 +7,9 @@ import type { FlatPolygon } from './flat_polygon.js';
 
 export function pointInPolygon(polygon: FlatPolygon, x: number, y: number): boolean {
   if (x < polygon.minX || x > polygon.maxX || y < polygon.minY || y > polygon.maxY) return false;
+  // The crossing number of an axis-aligned rectangle, exactly (its vertical edges cross at their
+  // own x): west and south edges in, east and north edges out. Most unit grids are rectangles.
+  if (polygon.rectangle) return x < polygon.maxX && y < polygon.maxY;
   const coordinates = polygon.coordinates;
   let inside = false;
   for (let ring = 0; ring + 1 < polygon.ringStarts.length; ring++) {
