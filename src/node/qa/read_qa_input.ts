@@ -104,7 +104,8 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
     // Counts for the report, also of tables no step needed.
     if (failure === null) {
       try {
-        for (const layer of layers) input.featureCounts[layer.name] = (await catalog.facts(layer.name, readers[0]!)).count;
+        const counted = await Promise.all(layers.map((layer, index) => catalog.facts(layer.name, readers[index % readers.length]!)));
+        layers.forEach((layer, index) => { input.featureCounts[layer.name] = counted[index]!.count; });
       } catch (thrown) {
         failure = thrown;
       }
@@ -133,7 +134,7 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
 function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record<string, CompiledAttributeSchema>, input: QaInput, after: (part: QaInputPart) => Promise<void>): Step[][] {
   const [first, second, third] = readers as [SqlReader, SqlReader, SqlReader];
   const step = (name: string, provides: QaInputPart[], run: () => Promise<void>): Step[] => [{ name, provides, run }];
-  // A step counts its table first on its own connection (once per table; later steps reuse the count).
+  // A step reading columns counts its table first on its own connection (once per table; later steps reuse the count).
   const layer = (reader: SqlReader, name: string, run: (table: TableFacts) => Promise<void>, provides: QaInputPart[], stepName = name): Step[] => {
     return catalog.has(name) ? step(stepName, provides, async () => run(await catalog.facts(name, reader))) : [];
   };
@@ -141,7 +142,8 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
     const schema = schemas[name];
     if (!catalog.has(name) || !schema) return [];
     return step(`${name} attributes`, ['attributes'], async () => {
-      const table = await catalog.facts(name, reader);
+      // Names and fields suffice here: the count, a scan of its own, can wait for the report.
+      const table = catalog.layer(name);
       const rowColumns = async (): Promise<RowColumns> => {
         if (waitFor) await after(waitFor);
         return rows();
@@ -162,9 +164,11 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         input.components.gridCodes = await first.textColumn(table.name, textField(table, 'BGCODE'), table.count);
         input.components.count = table.count;
       }, ['componentCodes'], 'components codes'),
+      // The case records' pass is the longest query after the components': it goes first, the
+      // short ones after it (each waits for the main thread between its queries).
+      ...candidates(first, 'cases', null, [], () => ({ fids: [], columns: {} })),
       ...candidates(first, 'grids', 'grids', ['BGCODE', 'SQCODE', 'JDCODE'], () => ({ fids: input.grids.fids, columns: { BGCODE: input.grids.codes, SQCODE: input.grids.communityCodes, JDCODE: input.grids.streetCodes } })),
       ...candidates(first, 'roads', null, [], () => ({ fids: [], columns: {} })),
-      ...candidates(first, 'cases', null, [], () => ({ fids: [], columns: {} })),
     ],
     [
       ...layer(second, 'communities', async (table) => { input.communities = await readCodedAreas(second, table); }, ['communities']),

@@ -64,6 +64,11 @@ export class TableCatalog {
     return this.layers.has(name);
   }
 
+  /** Name, geometry column and fields, without a query. */
+  layer(name: string): LayerFacts {
+    return this.layers.get(name)!;
+  }
+
   facts(name: string, reader: SqlReader): Promise<TableFacts> {
     let facts = this.described.get(name);
     if (!facts) {
