@@ -71,3 +71,32 @@ export function encodeGbkInto(text: string, target: Buffer, offset: number): num
   }
   return length;
 }
+
+/**
+ * Like encodeGbkInto, but at most `width` bytes (a DBF field): the text stops before a
+ * character that would not fit whole, as a double-byte character cut in two would decode
+ * as garbage.
+ */
+export function encodeGbkField(text: string, target: Buffer, offset: number, width: number): number {
+  const codes = gbkTable();
+  if (!codes) throw new Error('this Node.js has no GBK decoder (built without full ICU)');
+  const end = offset + width;
+  let length = offset;
+  for (let index = 0; index < text.length && length < end; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) {
+      target[length++] = unit;
+      continue;
+    }
+    const code = codes[unit];
+    if (code === 0) {
+      if (unit >= 0xd800 && unit <= 0xdbff) index++;
+      target[length++] = 0x3f;
+      continue;
+    }
+    if (length + 2 > end) break;
+    target[length++] = code >> 8;
+    target[length++] = code & 0xff;
+  }
+  return length;
+}

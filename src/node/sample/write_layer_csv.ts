@@ -14,6 +14,7 @@ import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { LayerSchema } from '../../core/schema/layer_schema.js';
 import { encodeGbkInto } from './encode_gbk.js';
+import type { PointShapefileWriter } from './write_point_shapefile.js';
 import type { FeatureBoxes } from '../gdal/pack_rtree.js';
 
 export interface LayerCsvFiles {
@@ -123,8 +124,10 @@ function csvtLine(schema: LayerSchema): string {
   return ['WKT', ...types].map((type) => `"${type}"`).join(',') + '\n';
 }
 
+/** Also writes the features into `shapefile` on the way, when given (finished here, closed on failure). */
 export async function writeLayerCsv(
   schema: LayerSchema, features: Iterable<FeatureRecord>, basePath: string, withGbk: boolean, feedback: Feedback,
+  shapefile: PointShapefileWriter | null = null,
 ): Promise<LayerCsvFiles> {
   const collector = new BoxCollector();
   const files: LayerCsvFiles = { utf8: `${basePath}.csv`, gbk: withGbk ? `${basePath}.gbk.csv` : null, count: 0, boxes: collector.boxes };
@@ -148,9 +151,15 @@ export async function writeLayerCsv(
           output.tryAdd(line);
         }
       }
+      const written = shapefile?.add(feature);
+      if (written) await written;
       if (++files.count % 10000 === 0) throwIfCanceled(feedback);
     }
     for (const output of outputs) await output.flush();
+    await shapefile?.finish();
+  } catch (thrown) {
+    await shapefile?.close();
+    throw thrown;
   } finally {
     for (const handle of handles) await handle.close();
   }

@@ -5,8 +5,10 @@
  * at a time) and packs its spatial index, one libuv thread appends the
  * finished CSVs to the GeoPackage one after another and writes the packed
  * indexes (bulk_load_rtree.ts: one by one, R-tree inserts would be half of
- * the time), and another turns the CSVs into shapefiles. The caller moves
- * the results into place only when everything succeeded.
+ * the time), and another turns the CSVs into shapefiles — except the large
+ * point deliverables, which JavaScript writes as shapefiles directly while it
+ * writes their CSV (write_point_shapefile.ts). The caller moves the results
+ * into place only when everything succeeded.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +24,7 @@ import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from './bulk_lo
 import { appendCsvToWorkspace, translateCsvToShapefile } from './load_csv_layers.js';
 import { packRtree } from '../gdal/pack_rtree.js';
 import { writeLayerCsv } from './write_layer_csv.js';
+import { isPlainPointLayer, PointShapefileWriter } from './write_point_shapefile.js';
 
 /** Layers a survey company delivers as shapefiles. */
 export const SOURCE_LAYERS: readonly SampleLayerName[] = ['streets', 'communities', 'grids', 'components', 'addresses', 'roads', 'ownership'];
@@ -104,7 +107,11 @@ export async function writeSampleLayers(
       if (!layerSchema) throw new CityGridError('INTERNAL', `schemas/workspace-layers.json has no layer "${name}"`);
       feedback.reportProgress(0.05 + 0.95 * jobsDone / jobCount, { zh: `生成 ${name}`, en: `generating ${name}` });
       const toShapefile = sourceDir !== null && SOURCE_LAYERS.includes(name);
-      const files = await writeLayerCsv(layerSchema, city.layers[name](), join(stagingDir, name), toShapefile && gbk, feedback);
+      // The million-point deliverables are written here, on the way; the rest by GDAL from a GBK CSV.
+      const direct = toShapefile && gbk && isPlainPointLayer(layerSchema);
+      const shapefile = direct ? await PointShapefileWriter.create(join(sourceDir, name), layerSchema, workspaceOptions.crs) : null;
+      const files = await writeLayerCsv(layerSchema, city.layers[name](), join(stagingDir, name), toShapefile && gbk && !direct, feedback, shapefile);
+      if (direct) jobDone(`source/${name}.shp`);
       counts[name] = files.count;
       const packed = packRtree(files.boxes, nodeSize);
       timings[`${name} generated`] = elapsed();
@@ -114,7 +121,7 @@ export async function writeSampleLayers(
         await writePackedRtree(dataset, workspacePath, name, packed, trigger);
         jobDone(`workspace ${name}`);
       })];
-      if (toShapefile) {
+      if (toShapefile && !direct) {
         steps.push(shapefileJobs.add(async () => {
           await translateCsvToShapefile(files.gbk ?? files.utf8, files.gbk !== null, join(sourceDir, `${name}.shp`), layerSchema, workspaceOptions.crs);
           jobDone(`source/${name}.shp`);
