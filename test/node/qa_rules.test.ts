@@ -213,3 +213,20 @@ test('component classes are those of the workspace taxonomy: a city taxonomy add
   assert.deepEqual(pairs(local), []);
   assert.equal(local.workspace.taxonomy, 'city-lanshan');
 });
+
+test('a 17-digit code\'s class is read in GB/T 47678.5, a 16-digit one\'s in the legacy (city) table, and the finding has a place', async () => {
+  const city = cleanQaCity();
+  // 01001 is a GB/T 47678.5 class; 01999 is in no table; 0118 (路灯) is legacy, and 00118 is no current class.
+  city.components[0]!.properties.OBJCODE = '37130201001000001';
+  city.components[1]!.properties.OBJCODE = '37130201999000002';
+  city.components[2]!.properties.OBJCODE = '37130200118000003';
+  for (const taxonomy of ['legacy-cjt214-components', 'city-lanshan']) {
+    const report = await validate(await writeQaCity(folder.path, `layouts-${taxonomy}.gpkg`, city, taxonomy));
+    assert.deepEqual(pairs(report), ['COMPONENT_CLASS_UNKNOWN components#2', 'COMPONENT_CLASS_UNKNOWN components#3'], taxonomy);
+    const unknown = report.findings.filter((finding) => finding.ruleId === 'COMPONENT_CLASS_UNKNOWN');
+    assert.deepEqual(unknown.map((finding) => finding.details.classCode), ['01999', '00118']);
+    assert.ok(unknown.every((finding) => /not in taxonomy gbt47678\.5-components/.test(finding.message.en)), taxonomy);
+    // Grid 2's and grid 3's middle: the code rules wait for the points.
+    assert.deepEqual(unknown.map((finding) => [finding.x - X0, finding.y - Y0]), [[150, 50], [50, 150]]);
+  }
+});

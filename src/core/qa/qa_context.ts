@@ -8,7 +8,7 @@ import type { Geometry, LocalizedText } from '../api/geo_types.js';
 import type { CodeLayouts } from '../codes/code_layout.js';
 import type { DivisionLookup } from '../codes/division_lookup.js';
 import type { Feedback } from '../jobs/feedback.js';
-import type { ComponentTaxonomy } from '../taxonomy/taxonomy.js';
+import type { ClassTaxonomy, ComponentTaxonomy } from '../taxonomy/taxonomy.js';
 import type { CompiledAttributeSchema } from './attributes/attribute_schema.js';
 import type { FindingValue, QaFinding } from './qa_finding.js';
 import type { QaInput } from './qa_input.js';
@@ -19,6 +19,13 @@ export interface QaReferences {
   layouts: CodeLayouts;
   /** The workspace's component classes (a base table or a city's merged one). */
   taxonomy: ComponentTaxonomy;
+  /**
+   * Class tables by the taxonomy id a code layout names (a 16-digit code's
+   * class is read in the legacy table, a 17-digit one's in GB/T 47678.5),
+   * the workspace's own (city) table standing in for its base; a layout
+   * without one here reads `taxonomy`.
+   */
+  codeTables?: Record<string, ClassTaxonomy>;
   divisions: DivisionLookup;
   /** Compiled attribute schemas by layer name. */
   attributeSchemas: Record<string, CompiledAttributeSchema>;

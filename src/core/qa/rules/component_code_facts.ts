@@ -7,7 +7,7 @@
  */
 import type { LocalizedText } from '../../api/geo_types.js';
 import { layoutLength, parseCode, type CodeLayout } from '../../codes/code_layout.js';
-import { findComponentClass } from '../../taxonomy/taxonomy.js';
+import { findComponentClass, type ClassTaxonomy } from '../../taxonomy/taxonomy.js';
 import type { QaContext } from '../qa_context.js';
 import { countyChecker } from './code_segments.js';
 
@@ -22,6 +22,8 @@ export interface ComponentCodeFacts {
   /** Index into `classCodes`, -1 when the code gives no class. */
   classOf: Int32Array;
   classCodes: string[];
+  /** Id of the class table each of `classCodes` was looked up in. */
+  classTables: string[];
   /** Why a code is invalid, for the components that are. */
   reasons: Map<number, LocalizedText[]>;
 }
@@ -37,7 +39,7 @@ function range(layout: CodeLayout, name: string): SegmentRange | null {
   return null;
 }
 
-interface LayoutRanges { layout: CodeLayout; division: SegmentRange | null; sequence: SegmentRange | null; classCode: SegmentRange | null; digits: boolean }
+interface LayoutRanges { layout: CodeLayout; division: SegmentRange | null; sequence: SegmentRange | null; classCode: SegmentRange | null; digits: boolean; table: ClassTaxonomy }
 
 export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
   return context.memo('componentCodeFacts', () => {
@@ -49,14 +51,15 @@ export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
       layoutsByLength.set(layoutLength(layout), {
         layout, division: range(layout, 'division'), sequence: range(layout, 'sequence'),
         classCode: major && minor ? { start: major.start, end: minor.end } : null, digits: layout.charset === 'digits',
+        // Each layout's codes name classes of its own table (legacy 2+2, current 2+3 digits).
+        table: (layout.taxonomy ? context.references.codeTables?.[layout.taxonomy] : undefined) ?? context.references.taxonomy,
       });
     }
     const lengths = [...layoutsByLength.keys()].join('/');
     const isCounty = countyChecker(context);
-    const taxonomy = context.references.taxonomy;
     const classIndex = new Map<string, number>();
     const classKnown: boolean[] = [];
-    const facts: ComponentCodeFacts = { status: new Uint8Array(count), classOf: new Int32Array(count).fill(-1), classCodes: [], reasons: new Map() };
+    const facts: ComponentCodeFacts = { status: new Uint8Array(count), classOf: new Int32Array(count).fill(-1), classCodes: [], classTables: [], reasons: new Map() };
     for (let row = 0; row < count; row++) {
       const code = codes[row]!;
       if (code === '') { facts.status[row] = CODE_EMPTY; continue; }
@@ -87,7 +90,8 @@ export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
           index = facts.classCodes.length;
           classIndex.set(classCode, index);
           facts.classCodes.push(classCode);
-          classKnown.push(findComponentClass(taxonomy, classCode) !== undefined);
+          facts.classTables.push(ranges.table.id);
+          classKnown.push(findComponentClass(ranges.table, classCode) !== undefined);
         }
         facts.classOf[row] = index;
         if (!reasons && !classKnown[index]) { facts.status[row] = CODE_CLASS_UNKNOWN; continue; }
