@@ -12,6 +12,10 @@ import gdal from 'gdal-async';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
 import { decodePointColumn, pointPrefixExpression } from '../../src/node/qa/decode_point_column.js';
 import { SqlReader } from '../../src/node/qa/sql_columns.js';
+import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
+import { Workspace } from '../../src/node/workspace/workspace.js';
+import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
+import { cleanQaCity, writeQaCity, X0, Y0 } from '../helpers/qa_city.js';
 import { tempDir } from '../helpers/paths.js';
 
 const folder = tempDir('point-column');
@@ -121,5 +125,26 @@ test('one unusual blob (an envelope, a polygon, foreign, truncated) has the colu
     assert.deepEqual([...ys], [...PLAIN_YS, ...UNUSUAL_YS]);
   } finally {
     reader.close();
+  }
+});
+
+test('a workspace whose component points carry envelopes validates as the plain one does (the general way, counted by SQL)', async () => {
+  const path = await writeQaCity(folder.path, 'envelopes.gpkg', cleanQaCity());
+  const dataset = gdal.open(path, 'r+');
+  try {
+    // Component 1 sits in the middle of grid 1: the same point, now with an xy envelope in its header.
+    const point = blob({ envelope: 1, coordinates: [X0 + 50, Y0 + 50] });
+    runStatement(dataset, `UPDATE components SET geom = X'${point.toString('hex')}' WHERE fid = 1`);
+  } finally {
+    dataset.close();
+  }
+  const workspace = Workspace.open(path);
+  try {
+    const report = await validateWorkspace(workspace, SILENT_FEEDBACK);
+    assert.deepEqual(report.findings.map((finding) => `${finding.ruleId} ${finding.layer}#${finding.fid}`), []);
+    assert.equal(report.checked.components, 8);
+    assert.equal(report.checked.addresses, 2);
+  } finally {
+    workspace.close();
   }
 });

@@ -14,7 +14,7 @@ import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
-import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type PointLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
+import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
 import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
 import { SqlReader } from './sql_columns.js';
 import { describeLayers, readAreas, readFids, TableCatalog, textField, type LayerFacts, type TableFacts } from './workspace_tables.js';
@@ -45,6 +45,8 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
     throw new CityGridError('WORKSPACE_INVALID', `GDAL cannot open the workspace for reading (${(thrown as Error).message})`, path);
   }
   const catalog = new TableCatalog(layers);
+  // Their points count the rows: no count(*) scan of the two largest tables.
+  for (const name of ['components', 'addresses']) if (catalog.has(name)) catalog.countFromPoints(name);
   const input: QaInput = {
     streets: emptyAreaLayer(), communities: emptyAreaLayer(),
     grids: { ...emptyAreaLayer(), communityCodes: [], streetCodes: [] },
@@ -99,6 +101,7 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
     const outcomes = await Promise.allSettled(queues.map((queue) => runQueue(queue).catch((thrown: unknown) => {
       failure ??= thrown;
       abort(failure);
+      catalog.failCounts(failure);
       throw thrown;
     })));
     // Counts for the report, also of tables no step needed.
@@ -158,12 +161,15 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         const areas = await readAreas(first, table, ['BGCODE', 'SQCODE', 'JDCODE']);
         Object.assign(input.grids, { fids: areas.fids, codes: areas.columns.BGCODE, communityCodes: areas.columns.SQCODE, streetCodes: areas.columns.JDCODE, geometries: areas.geometries });
       }, ['grids']),
-      ...layer(first, 'components', async (table) => {
+      ...(catalog.has('components') ? step('components codes', ['componentCodes'], async () => {
+        // Read while the points count the rows (on the second connection); checked against that count.
+        const columns = catalog.layer('components'), count = catalog.count('components', first);
+        input.components.codes = await first.textColumn('components', textField(columns, 'OBJCODE'), count);
+        input.components.gridCodes = await first.textColumn('components', textField(columns, 'BGCODE'), count);
+        const table = await catalog.facts('components', first);
         input.components.fids = await readFids(first, table);
-        input.components.codes = await first.textColumn(table.name, textField(table, 'OBJCODE'), table.count);
-        input.components.gridCodes = await first.textColumn(table.name, textField(table, 'BGCODE'), table.count);
         input.components.count = table.count;
-      }, ['componentCodes'], 'components codes'),
+      }) : []),
       // The case records' pass is the longest query after the components': it goes first, the
       // short ones after it (each waits for the main thread between its queries).
       ...candidates(first, 'cases', null, [], () => ({ fids: [], columns: {} })),
@@ -177,10 +183,17 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         const areas = await readAreas(second, table, ['ZONECODE', 'ZONETYPE']);
         Object.assign(input.ownership, { fids: areas.fids, codes: areas.columns.ZONECODE, zoneTypes: areas.columns.ZONETYPE, geometries: areas.geometries });
       }, ['ownership']),
-      ...layer(second, 'components', async (table) => {
-        Object.assign(input.components, await second.pointColumns(table.name, table.geometry, table.count));
-      }, ['componentPoints'], 'components points'),
-      ...layer(second, 'addresses', async (table) => { input.addresses = await readPoints(second, table, 'ADDRCODE'); }, ['addresses']),
+      ...(catalog.has('components') ? step('components points', ['componentPoints'], async () => {
+        const { xs, ys } = await readCountedPoints(second, catalog, 'components');
+        Object.assign(input.components, { xs, ys });
+      }) : []),
+      ...(catalog.has('addresses') ? step('addresses', ['addresses'], async () => {
+        const { xs, ys } = await readCountedPoints(second, catalog, 'addresses');
+        const table = await catalog.facts('addresses', second);
+        const fids = await readFids(second, table);
+        const codes = await second.textColumn(table.name, textField(table, 'ADDRCODE'), table.count);
+        input.addresses = { count: table.count, fids, xs, ys, codes };
+      }) : []),
       ...candidates(second, 'ownership', 'ownership', ['ZONECODE', 'ZONETYPE'], () => ({ fids: input.ownership.fids, columns: { ZONECODE: input.ownership.codes, ZONETYPE: input.ownership.zoneTypes } })),
     ],
     [
@@ -190,11 +203,25 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
   ];
 }
 
-async function readPoints(reader: SqlReader, table: TableFacts, codeField: string): Promise<PointLayerInput> {
-  const fids = await readFids(reader, table);
-  const { xs, ys } = await reader.pointColumns(table.name, table.geometry, table.count);
-  const codes = await reader.textColumn(table.name, textField(table, codeField), table.count);
-  return { count: table.count, fids, xs, ys, codes };
+/**
+ * A point layer's coordinates, counting its rows on the way (fixed-width
+ * points need no count(*) scan) and handing the count to the catalog for the
+ * steps reading the layer's other columns meanwhile.
+ */
+async function readCountedPoints(reader: SqlReader, catalog: TableCatalog, name: string): Promise<{ xs: Float64Array; ys: Float64Array }> {
+  const geometry = catalog.layer(name).geometry;
+  try {
+    const counted = await reader.countedPointColumns(name, geometry);
+    if (counted) {
+      catalog.provideCount(name, counted.count);
+      return counted;
+    }
+    // A blob the fast way cannot read: count, then decode the general way.
+    return await reader.pointColumns(name, geometry, await catalog.countNow(name, reader));
+  } catch (thrown) {
+    catalog.failCounts(thrown);
+    throw thrown;
+  }
 }
 
 async function readCodedAreas(reader: SqlReader, table: TableFacts): Promise<AreaLayerInput> {

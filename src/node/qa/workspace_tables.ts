@@ -55,6 +55,8 @@ export function describeLayers(path: string, names: string[]): LayerFacts[] {
 export class TableCatalog {
   private readonly layers: Map<string, LayerFacts>;
   private readonly described = new Map<string, Promise<TableFacts>>();
+  /** Counts another query will deliver (points count themselves): no count(*) scan for these tables. */
+  private readonly pending = new Map<string, { promise: Promise<number>; resolve: (count: number) => void; reject: (error: unknown) => void }>();
 
   constructor(layers: LayerFacts[]) {
     this.layers = new Map(layers.map((layer) => [layer.name, layer]));
@@ -69,15 +71,53 @@ export class TableCatalog {
     return this.layers.get(name)!;
   }
 
+  /**
+   * Announces that the table's row count will come from a query that reads
+   * its points (provideCount); until then `count` and `facts` wait for it.
+   * The reader must call provideCount or failCounts in every outcome.
+   */
+  countFromPoints(name: string): void {
+    let resolve!: (count: number) => void, reject!: (error: unknown) => void;
+    const promise = new Promise<number>((onResolve, onReject) => { resolve = onResolve; reject = onReject; });
+    // A count nobody waits for must not crash the process when it fails.
+    promise.catch(() => undefined);
+    this.pending.set(name, { promise, resolve, reject });
+  }
+
+  provideCount(name: string, count: number): void {
+    this.pending.get(name)?.resolve(count);
+  }
+
+  /** Fails every announced count (a queue failed or was canceled), so that no step waits forever. */
+  failCounts(error: unknown): void {
+    for (const entry of this.pending.values()) entry.reject(error);
+  }
+
+  /** The row count: announced, or counted by SQL on `reader`. */
+  count(name: string, reader: SqlReader): Promise<number> {
+    return this.pending.get(name)?.promise ?? this.facts(name, reader).then((facts) => facts.count);
+  }
+
+  /** Counts by SQL even when the count was announced (the points could not count themselves), and provides it. */
+  async countNow(name: string, reader: SqlReader): Promise<number> {
+    const count = Number(await reader.value(`SELECT count(*) AS n FROM ${quoteIdentifier(name)}`) ?? 0);
+    this.provideCount(name, count);
+    return count;
+  }
+
   facts(name: string, reader: SqlReader): Promise<TableFacts> {
     let facts = this.described.get(name);
     if (!facts) {
       const layer = this.layers.get(name)!;
+      const announced = this.pending.get(name)?.promise;
       facts = (async () => {
-        const row = await (await reader.query(`SELECT count(*) AS n, min(rowid) AS low, max(rowid) AS high FROM ${quoteIdentifier(name)}`)).features.firstAsync();
-        const count = Number(row?.fields.get('n') ?? 0), low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
+        // With an announced count only the fid range is asked for (two index lookups, no scan).
+        const row = await (await reader.query(`SELECT ${announced ? '' : 'count(*) AS n, '}min(rowid) AS low, max(rowid) AS high FROM ${quoteIdentifier(name)}`)).features.firstAsync();
+        const count = announced ? await announced : Number(row?.fields.get('n') ?? 0);
+        const low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
         return { ...layer, count, firstFid: low, contiguous: high - low + 1 === count };
       })();
+      facts.catch(() => undefined);
       this.described.set(name, facts);
     }
     return facts;
