@@ -23,7 +23,7 @@ function rtreeName(dataset: Dataset, table: string): string {
  * of the writing connection, collected later while a load runs on it, would block the event
  * loop (a known gdal-async issue). Called only while the writer holds no transaction.
  */
-async function readValue(path: string, query: string): Promise<unknown> {
+export async function readValue(path: string, query: string): Promise<unknown> {
   const reader = await gdal.openAsync(path, 'r');
   try {
     const result = await reader.executeSQLAsync(query);

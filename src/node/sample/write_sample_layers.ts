@@ -7,8 +7,10 @@
  * indexes (bulk_load_rtree.ts: one by one, R-tree inserts would be half of
  * the time), and another turns the CSVs into shapefiles — except the large
  * point deliverables, which JavaScript writes as shapefiles directly while it
- * writes their CSV (write_point_shapefile.ts). The caller moves the results
- * into place only when everything succeeded.
+ * writes their CSV (write_point_shapefile.ts) — and then loads the case
+ * records into a GeoPackage of their own for the workspace to copy
+ * (LOADED_ASIDE). The caller moves the results into place only when
+ * everything succeeded.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +23,7 @@ import gdal from '../gdal/gdal_runtime.js';
 import { Workspace, type CreateWorkspaceOptions } from '../workspace/workspace.js';
 import { canEncodeGbk } from './encode_gbk.js';
 import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from './bulk_load_rtree.js';
-import { appendCsvToWorkspace, translateCsvToShapefile } from './load_csv_layers.js';
+import { appendCsvAside, appendCsvToWorkspace, copyLayerFrom, translateCsvToShapefile } from './load_csv_layers.js';
 import { packRtree } from '../gdal/pack_rtree.js';
 import { writeLayerCsv } from './write_layer_csv.js';
 import { isPlainPointLayer, PointShapefileWriter } from './write_point_shapefile.js';
@@ -35,6 +37,14 @@ export const SOURCE_LAYERS: readonly SampleLayerName[] = ['streets', 'communitie
  * others, first) to do meanwhile.
  */
 const LARGE_LAYERS: readonly SampleLayerName[] = ['addresses', 'components', 'cases'];
+
+/**
+ * Layers the other GDAL thread (free once the small shapefiles are done) loads into a
+ * GeoPackage of their own while the workspace's thread still appends the layers before; the
+ * workspace then copies their rows in one statement. The last large layer: by the time it is
+ * generated, the workspace's thread has the most still to do.
+ */
+const LOADED_ASIDE: readonly SampleLayerName[] = ['cases'];
 
 export interface StagedSample {
   workspacePath: string;
@@ -115,12 +125,21 @@ export async function writeSampleLayers(
       counts[name] = files.count;
       const packed = packRtree(files.boxes, nodeSize);
       timings[`${name} generated`] = elapsed();
+      const sidePath = LOADED_ASIDE.includes(name) ? join(stagingDir, `${name}.side.gpkg`) : null;
+      const aside = sidePath ? shapefileJobs.add(() => appendCsvAside(sidePath, files.utf8, name, workspaceOptions)) : null;
       const steps = [workspaceJobs.add(async () => {
         const trigger = await setAsideIndexTrigger(dataset, workspacePath, name);
-        await appendCsvToWorkspace(dataset, files.utf8, name);
+        if (aside && sidePath) {
+          await aside;
+          await copyLayerFrom(dataset, workspacePath, sidePath, name);
+          rmSync(sidePath, { force: true });
+        } else {
+          await appendCsvToWorkspace(dataset, files.utf8, name);
+        }
         await writePackedRtree(dataset, workspacePath, name, packed, trigger);
         jobDone(`workspace ${name}`);
       })];
+      if (aside) steps.push(aside);
       if (toShapefile && !direct) {
         steps.push(shapefileJobs.add(async () => {
           await translateCsvToShapefile(files.gbk ?? files.utf8, files.gbk !== null, join(sourceDir, `${name}.shp`), layerSchema, workspaceOptions.crs);
