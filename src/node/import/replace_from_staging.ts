@@ -102,23 +102,33 @@ export async function replaceFromStaging(workspace: Dataset, layerName: string, 
   if (Number(staging.srs_id) !== layout.srsId) {
     throw new CityGridError('INTERNAL', `staged geometries are in SRS ${String(staging.srs_id)}, the layer in ${layout.srsId}`, `layer:${layerName}`);
   }
-  let index: { rtree: string; packed: PackedRtree; ids: Float64Array } | null = null;
-  if (layout.rtree) {
-    const boxes = await readStagedBoxes(stagingPath, STAGING_LAYER, 'geom', Number(staging.n));
-    const ids = boxes.ids.subarray(0, boxes.count).map((fid) => fid + layout.lastFid);
-    index = { rtree: layout.rtree, packed: packRtree({ ...boxes, ids }, layout.nodeSize), ids };
-  }
   const columns = ['geom', ...fields].map(quoteIdentifier).join(', ');
   const targetColumns = layout.geometryColumn === 'geom' ? columns : [layout.geometryColumn, ...fields].map(quoteIdentifier).join(', ');
   await inTransaction(workspace, async () => {
     for (const trigger of layout.triggers) runStatement(workspace, `DROP TRIGGER ${quoteIdentifier(trigger.name)}`);
-    await runStatementAsync(workspace, `DELETE FROM ${table}`);
-    await runStatementAsync(workspace, `INSERT INTO ${table} ("fid", ${targetColumns}) SELECT fid + ${layout.lastFid}, ${columns} FROM ${alias}.${STAGING_LAYER} ORDER BY fid`);
-    if (index) {
-      await writeRtreeTables(workspace, index.rtree, index.packed, index.ids);
-      await checkRtree(workspace, index.rtree, layerName);
+    // The rows are copied on GDAL's thread while the boxes are read (another connection, another thread) and packed here.
+    const copying = (async () => {
+      await runStatementAsync(workspace, `DELETE FROM ${table}`);
+      await runStatementAsync(workspace, `INSERT INTO ${table} ("fid", ${targetColumns}) SELECT fid + ${layout.lastFid}, ${columns} FROM ${alias}.${STAGING_LAYER} ORDER BY fid`);
+    })();
+    const indexing = layout.rtree ? packStagedIndex(stagingPath, layout, Number(staging.n)) : Promise.resolve(null);
+    // Both settle before anything is rolled back: a statement still running would outlive the transaction.
+    const [copied, indexed] = await Promise.allSettled([copying, indexing]);
+    if (copied.status === 'rejected') throw copied.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    const index = indexed.value;
+    if (index && layout.rtree) {
+      await writeRtreeTables(workspace, layout.rtree, index.packed, index.ids);
+      await checkRtree(workspace, layout.rtree, layerName);
     }
     runStatement(workspace, `UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM ${table}) WHERE lower(table_name) = lower(${quoteText(layerName)})`);
     for (const trigger of layout.triggers) runStatement(workspace, trigger.sql);
   });
+}
+
+/** The packed tree of the staged boxes, under the fids the rows get in the layer. */
+async function packStagedIndex(stagingPath: string, layout: LayerLayout, rowCount: number): Promise<{ packed: PackedRtree; ids: Float64Array }> {
+  const boxes = await readStagedBoxes(stagingPath, STAGING_LAYER, 'geom', rowCount);
+  const ids = boxes.ids.subarray(0, boxes.count).map((fid) => fid + layout.lastFid);
+  return { packed: packRtree({ ...boxes, ids }, layout.nodeSize), ids };
 }
