@@ -45,8 +45,13 @@ export function usage(): string {
         serve the app on 127.0.0.1; prints the URL (with its token) first
   citygrid code parse CODE [--kind K] [--taxonomy ID | --workspace FILE] [--json]
         explain a grid, component, matter or event code segment by segment, or why it is invalid (exit 1)
-  citygrid code migrate --workspace FILE [--dry-run] [--json]
-        rewrite 16-digit component codes as 17-digit ones; unmapped classes are kept and reported
+  citygrid code migrate --workspace FILE [--dry-run] [--json] [--report FILE.csv|.json] [--leave-unmigratable]
+        the whole workspace from legacy to current codes in one transaction: grids 14→15, components
+        16→17 and every reference to them; codes that cannot migrate are listed and refuse it (exit 1)
+        unless --leave-unmigratable
+  citygrid assign  --workspace FILE [--write] [--json]
+        every component to the grid that holds it: counts per grid, wrong or missing grid codes,
+        components in no grid; --write records the right codes (one transaction)
   citygrid crs transform --from EPSG:A --to EPSG:B X Y   |   citygrid crs list
         transform a point (easting/longitude first; GCJ-02 for display base maps)
 
