@@ -8,6 +8,7 @@ import { flattenPolygon, type FlatPolygon } from '../../src/core/qa/geometry/fla
 import { intersectionArea } from '../../src/core/qa/geometry/intersection_area.js';
 import { labelPoint, pointInOrNearPolygon, pointInPolygon } from '../../src/core/qa/geometry/point_in_polygon.js';
 import { intersectionParts, uncoveredParts } from '../../src/core/qa/geometry/polygon_overlay.js';
+import { CodeColumn } from '../../src/core/qa/code_column.js';
 import { findRepeatedCodes } from '../../src/core/qa/rules/find_repeated_codes.js';
 
 const X = 39614000, Y = 3877000;
@@ -114,7 +115,7 @@ test('repeated codes are found among digit codes (hashed) and others (a Map) ali
     else if (pick < 0.09) codes.push('');
     else codes.push(`37130201${String(Math.floor(next() * 1e8)).padStart(8, '0')}`);
   }
-  const firstOf = findRepeatedCodes(codes);
+  const firstOf = findRepeatedCodes(CodeColumn.fromCodes(codes));
   const seen = new Map<string, number>();
   codes.forEach((code, row) => {
     const first = seen.get(code);
@@ -122,5 +123,5 @@ test('repeated codes are found among digit codes (hashed) and others (a Map) ali
     if (code !== '' && first === undefined) seen.set(code, row);
   });
   // 16 and 17 digits with the same number value are different codes.
-  assert.deepEqual([...findRepeatedCodes(['0371302010100001', '371302010100001', '0371302010100001'])], [-1, -1, 0]);
+  assert.deepEqual([...findRepeatedCodes(CodeColumn.fromCodes(['0371302010100001', '371302010100001', '0371302010100001']))], [-1, -1, 0]);
 });

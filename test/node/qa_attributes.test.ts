@@ -163,8 +163,8 @@ test('the records the reader fetches give the same violations as checking every 
   await staged.finished;
   assert.deepEqual([...staged.input.components.fids], [1, 3, 4, 5, 6, 7, 8]);
   // A value holding the column separator is read again with a space in its place: its row stays its own.
-  assert.equal(staged.input.components.codes[4], '37130201180000 6');
-  assert.equal(staged.input.components.codes[5], '3713020118000007');
+  assert.equal(staged.input.components.codes.at(4), '37130201180000 6');
+  assert.equal(staged.input.components.codes.at(5), '3713020118000007');
   const viaReader = staged.input.attributes.flatMap((set) => set.records.flatMap((record, index) =>
     validateAttributes(schemas[set.layer]!, record).map((violation) => `${set.layer}#${set.fids[index]} ${violation.field} ${violation.rule}`)));
 

@@ -1,6 +1,6 @@
 /**
  * Point columns as the fast reader decodes them (SQLite cuts the WKB start
- * out of each GeoPackage blob, Node decodes the hex at once): exact doubles
+ * out of each GeoPackage blob and joins them, GDAL hands the bytes over): exact doubles
  * whatever envelope the header announces, either WKB byte order, Z/M
  * points, and NaN for NULL, non-point and empty points; a column with a
  * blob the cut cannot take is read again the slow way, with the same answers.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import gdal from 'gdal-async';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
-import { decodePointColumn, pointPrefixExpression } from '../../src/node/qa/decode_point_column.js';
+import { decodePointColumn } from '../../src/node/qa/decode_point_column.js';
 import { SqlReader } from '../../src/node/qa/sql_columns.js';
 import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
@@ -88,8 +88,8 @@ test('points as GDAL writes them are read the fast way, exactly; NaN where there
   const path = writeTable('plain.gpkg', PLAIN);
   const reader = new SqlReader(gdal.open(path));
   try {
-    const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
-    const fast = decodePointColumn(String(hex), PLAIN.length);
+    const prefixes = await reader.pointPrefixes('points', 'geom');
+    const fast = decodePointColumn(prefixes, PLAIN.length);
     assert.ok(fast, 'every blob fits the fast way');
     assert.deepEqual([...fast.xs], PLAIN_XS);
     assert.deepEqual([...fast.ys], PLAIN_YS);
@@ -107,8 +107,8 @@ test('one unusual blob (an envelope, a polygon, foreign, truncated) has the colu
     const path = writeTable(`one-${results.length}.gpkg`, [...PLAIN, unusual]);
     const reader = new SqlReader(gdal.open(path));
     try {
-      const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
-      results.push(decodePointColumn(String(hex), PLAIN.length + 1) === null ? 'refused' : 'taken');
+      const prefixes = await reader.pointPrefixes('points', 'geom');
+      results.push(decodePointColumn(prefixes, PLAIN.length + 1) === null ? 'refused' : 'taken');
     } finally {
       reader.close();
     }
@@ -118,8 +118,8 @@ test('one unusual blob (an envelope, a polygon, foreign, truncated) has the colu
   const path = writeTable('unusual.gpkg', rows);
   const reader = new SqlReader(gdal.open(path));
   try {
-    const hex = await reader.value(`SELECT group_concat(v, '') AS v FROM (SELECT ${pointPrefixExpression('geom')} AS v FROM points ORDER BY rowid)`);
-    assert.equal(decodePointColumn(String(hex), rows.length), null, 'the fast way refuses the column');
+    const prefixes = await reader.pointPrefixes('points', 'geom');
+    assert.equal(decodePointColumn(prefixes, rows.length), null, 'the fast way refuses the column');
     const { xs, ys } = await reader.pointColumns('points', 'geom', rows.length);
     assert.deepEqual([...xs], [...PLAIN_XS, ...UNUSUAL_XS]);
     assert.deepEqual([...ys], [...PLAIN_YS, ...UNUSUAL_YS]);

@@ -12,6 +12,7 @@
  */
 import type { Feedback } from '../jobs/feedback.js';
 import { throwIfCanceled } from '../jobs/feedback.js';
+import { CodeColumn } from '../qa/code_column.js';
 import { pointInOrNearPolygon } from '../qa/geometry/point_in_polygon.js';
 import { createGridLocator, type GridSet } from './grid_set.js';
 
@@ -30,8 +31,8 @@ export interface ComponentPoints {
   count: number;
   xs: ArrayLike<number>;
   ys: ArrayLike<number>;
-  /** Recorded grid code per component, '' when empty. */
-  recordedCodes: readonly string[];
+  /** Recorded grid code per component, '' when empty (a column, or strings from a caller with few). */
+  recordedCodes: CodeColumn | readonly string[];
 }
 
 export interface GridAssignmentOptions {
@@ -75,8 +76,11 @@ export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints,
     }
     return -1;
   };
-  // Components of one grid often come one after another: keep the last code's rows.
-  let lastCode: string | null = null;
+  const recordedCodes = points.recordedCodes instanceof CodeColumn ? points.recordedCodes : CodeColumn.fromCodes(points.recordedCodes);
+  // Components of one grid often come one after another: the code (a string) and its rows are
+  // taken once per run of equal codes, compared in place in the column.
+  let lastRow = -1;
+  let recorded = '';
   let recordedRows: readonly number[] | undefined;
   for (let row = 0; row < points.count; row++) {
     if ((row & (BATCH - 1)) === 0) {
@@ -89,11 +93,11 @@ export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints,
       counts.noPosition++;
       continue;
     }
-    const recorded = points.recordedCodes[row]!;
-    if (recorded !== lastCode) {
-      lastCode = recorded;
+    if (lastRow < 0 || !recordedCodes.sameCode(row, lastRow)) {
+      recorded = recordedCodes.at(row);
       recordedRows = recorded === '' ? undefined : byCode.get(recorded);
     }
+    lastRow = row;
     let grid = recordedFirst ? recordedHolding(recordedRows, x, y) : -1;
     // A grid found among the recorded code's rows has that code: no string comparison needed.
     let asRecorded = grid >= 0;

@@ -1,10 +1,12 @@
 /**
- * The engine's input: each layer as columns (typed arrays for numbers, plain
- * arrays for codes), so that a million components cost a few arrays instead
+ * The engine's input: each layer as columns (typed arrays for numbers, code
+ * columns for the point layers' codes, plain arrays for the small polygon
+ * layers' codes), so that a million components cost a few arrays instead
  * of a million objects. Readers fill it (src/node/qa/ from a GeoPackage,
  * tests by hand); the rules only read it.
  */
 import type { Position, Properties } from '../api/geo_types.js';
+import { CodeColumn } from './code_column.js';
 
 /** Polygon or multipolygon rings as MultiPolygon coordinates; null when a feature has no geometry. */
 export type AreaGeometry = Position[][][] | null;
@@ -25,18 +27,21 @@ export interface OwnershipLayerInput extends AreaLayerInput {
   zoneTypes: string[];
 }
 
-/** Points as coordinate columns; NaN where a feature has no geometry. */
+/**
+ * Points as coordinate columns; NaN where a feature has no geometry. Their
+ * codes, a million of them, come as one CodeColumn rather than a string each.
+ */
 export interface PointLayerInput {
   count: number;
   fids: Float64Array;
   xs: Float64Array;
   ys: Float64Array;
-  codes: string[];
+  codes: CodeColumn;
 }
 
 export interface ComponentLayerInput extends PointLayerInput {
   /** BGCODE as recorded, '' when empty. */
-  gridCodes: string[];
+  gridCodes: CodeColumn;
 }
 
 /**
@@ -77,5 +82,5 @@ export function emptyAreaLayer(): AreaLayerInput {
 }
 
 export function emptyPointLayer(): PointLayerInput {
-  return { count: 0, fids: new Float64Array(0), xs: new Float64Array(0), ys: new Float64Array(0), codes: [] };
+  return { count: 0, fids: new Float64Array(0), xs: new Float64Array(0), ys: new Float64Array(0), codes: CodeColumn.empty };
 }

@@ -100,7 +100,7 @@ export async function assignWorkspaceComponents(workspace: Workspace, options: A
     const grid = assignment.gridOf[row]!;
     return {
       fid, code: codes.get(fid) ?? '', x: input.components.xs[row]!, y: input.components.ys[row]!,
-      recorded: input.components.recordedCodes[row]!, assigned: grid >= 0 ? input.grids.codes[grid]! : null,
+      recorded: input.components.recordedCodes.at(row), assigned: grid >= 0 ? input.grids.codes[grid]! : null,
     };
   };
   return {

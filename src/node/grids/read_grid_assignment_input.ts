@@ -10,6 +10,7 @@ import gdal from '../gdal/gdal_runtime.js';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
+import type { CodeColumn } from '../../core/qa/code_column.js';
 import type { AreaGeometry } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { SqlReader } from '../qa/sql_columns.js';
@@ -20,7 +21,7 @@ export const GRID_CODE_FIELD = 'BGCODE';
 
 export interface GridAssignmentInput {
   grids: { fids: number[]; codes: string[]; geometries: AreaGeometry[] };
-  components: { count: number; fids: Float64Array; xs: Float64Array; ys: Float64Array; recordedCodes: string[] };
+  components: { count: number; fids: Float64Array; xs: Float64Array; ys: Float64Array; recordedCodes: CodeColumn };
   /** Whether the components table has the grid code column at all (it can be written only then). */
   componentsHaveGridCode: boolean;
   timings: Record<string, number>;
@@ -68,12 +69,13 @@ export async function readGridAssignmentInput(path: string, feedback: Feedback):
         const areas = await readAreas(first, table, [GRID_CODE_FIELD]);
         return { fids: areas.fids, codes: areas.columns[GRID_CODE_FIELD]!, geometries: areas.geometries };
       });
-      const recordedCodes = await timed('components grid codes', () => first.textColumn('components', textField(componentsTable, GRID_CODE_FIELD), componentCount));
+      const recordedCodes = await timed('components grid codes', () => first.codeColumn('components', textField(componentsTable, GRID_CODE_FIELD), componentCount));
       return { grids, recordedCodes };
     })(),
     timed('components points', async () => {
       try {
-        const range = await second.query('SELECT min(rowid) AS low, max(rowid) AS high FROM "components"');
+        // min and max in queries of their own: one index lookup each (together they scan the table).
+        const range = await second.query('SELECT (SELECT min(rowid) FROM "components") AS low, (SELECT max(rowid) FROM "components") AS high');
         const row = await range.features.firstAsync();
         const low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
         const counted = await second.countedPointColumns('components', componentsTable.geometry);
@@ -98,7 +100,7 @@ export async function readGridAssignmentInput(path: string, feedback: Feedback):
   for (const reader of readers) reader.close();
   for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   const [gridsAndCodes, points] = outcomes.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as [
-    { grids: GridAssignmentInput['grids']; recordedCodes: string[] },
+    { grids: GridAssignmentInput['grids']; recordedCodes: CodeColumn },
     { count: number; fids: Float64Array; xs: Float64Array; ys: Float64Array },
   ];
   timings.read = Math.round(performance.now() - started);

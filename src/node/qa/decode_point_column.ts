@@ -1,29 +1,26 @@
 /**
  * Point coordinates of a whole GeoPackage column, exact, at native speed.
  * GDAL writes a point as a 29-byte blob: an 8-byte header without an
- * envelope, then the WKB (byte order, type, x, y). SQLite hands over the
- * first 29 bytes of every blob as hex, joined without separators (every row
- * the same width), Node turns the hex into bytes natively, and the doubles
- * are read in place: no string or Buffer per row, and no digits lost
- * (SQLite's text for REAL keeps only 15). A column with any other kind of
- * blob (an envelope in the header, not a GeoPackage blob, too short) is read
- * again whole by the slower, general decoder below.
+ * envelope, then the WKB (byte order, type, x, y). SQLite joins the first
+ * 29 bytes of every blob into one blob (every row the same width, so no
+ * separators), GDAL hands it over as bytes, and the doubles are read in
+ * place: no string or Buffer per row, and no digits lost (SQLite's text for
+ * REAL keeps only 15). A column with any other kind of blob (an envelope in
+ * the header, not a GeoPackage blob, too short) is read again whole by the
+ * slower, general decoder below.
  */
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 
 /** Header (8) + byte order (1) + geometry type (4) + x (8) + y (8). */
 export const POINT_BLOB_BYTES = 29;
 
-/** The SQL expression giving a row's 58 hex characters; zeros (not a point) for NULL (hex(NULL) is ''). */
+/** The SQL expression giving a row's first 29 bytes; zeros (not a point) for NULL. */
 export function pointPrefixExpression(column: string): string {
-  return `hex(ifnull(substr(${quoteIdentifier(column)}, 1, ${POINT_BLOB_BYTES}), zeroblob(${POINT_BLOB_BYTES})))`;
+  return `ifnull(substr(${quoteIdentifier(column)}, 1, ${POINT_BLOB_BYTES}), zeroblob(${POINT_BLOB_BYTES}))`;
 }
 
 /** The fixed-width column decoded, or null when a row is not the plain kind of point blob (or NULL). */
-export function decodePointColumn(hex: string, count: number): { xs: Float64Array; ys: Float64Array } | null {
-  if (hex.length !== count * POINT_BLOB_BYTES * 2) return null;
-  const bytes = Buffer.from(hex, 'hex');
-  // Decoding stops at the first character that is not hex.
+export function decodePointColumn(bytes: Uint8Array, count: number): { xs: Float64Array; ys: Float64Array } | null {
   if (bytes.length !== count * POINT_BLOB_BYTES) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const xs = new Float64Array(count), ys = new Float64Array(count);

@@ -15,7 +15,9 @@
  */
 import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
+import { compileRangeTest } from '../../core/qa/attributes/code_pattern.js';
 import { fieldViolation, patternOnlyTest, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
+import { CodeColumn } from '../../core/qa/code_column.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';
@@ -30,7 +32,7 @@ export interface CandidateTable {
 export interface RowColumns {
   fids: ArrayLike<number>;
   /** Text columns already read, by field name; '' for empty. */
-  columns: Record<string, string[]>;
+  columns: Record<string, CodeColumn | readonly string[]>;
 }
 
 /** Beyond this many rows or values to name, one exact (slower) filter is the shorter statement. */
@@ -98,19 +100,28 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
   const failures: number[] = [];
   const noRecord: Properties = {};
   for (const property of properties) {
-    const column = rows.columns[property.name]!;
+    const given = rows.columns[property.name]!;
+    const column = given instanceof CodeColumn ? given : CodeColumn.fromCodes(given);
+    const text = column.text, starts = column.starts;
+    // Codes pass a pattern test of their own, in place in the column where the pattern is simple;
+    // the validator judges only what fails it (or is empty).
+    const inPlace = patternOnlyTest(property) && property.schema.pattern !== undefined ? compileRangeTest(property.schema.pattern) : null;
+    const passes = inPlace ? null : patternOnlyTest(property);
     // Values come in runs (a component's grid code repeats grid after grid): a field's verdict
     // depends on its value alone here (cross-field fields are never row fields), so a run is checked once.
-    let previous: string | undefined;
+    let previous = -1;
     let previousFails = false;
-    // Codes pass a pattern test of their own; the validator judges only what fails it (or is empty).
-    const passes = patternOnlyTest(property);
     for (let row = 0; row < rows.fids.length; row++) {
-      const value = column[row]!;
-      if (value !== previous) {
-        previous = value;
-        previousFails = !(passes && value !== '' && passes(value)) && fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
+      if (previous < 0 || !column.sameCode(row, previous)) {
+        const start = starts[row]!, end = starts[row + 1]! - 1;
+        if (inPlace && end > start && inPlace(text, start, end)) {
+          previousFails = false;
+        } else {
+          const value = column.at(row);
+          previousFails = !(passes && value !== '' && passes(value)) && fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
+        }
       }
+      previous = row;
       if (previousFails) failures.push(rows.fids[row]!);
     }
   }

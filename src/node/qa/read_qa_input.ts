@@ -14,6 +14,7 @@ import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
+import { CodeColumn } from '../../core/qa/code_column.js';
 import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
 import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
 import { SqlReader } from './sql_columns.js';
@@ -50,7 +51,7 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
   const input: QaInput = {
     streets: emptyAreaLayer(), communities: emptyAreaLayer(),
     grids: { ...emptyAreaLayer(), communityCodes: [], streetCodes: [] },
-    components: { ...emptyPointLayer(), gridCodes: [] },
+    components: { ...emptyPointLayer(), gridCodes: CodeColumn.empty },
     addresses: emptyPointLayer(),
     ownership: { ...emptyAreaLayer(), zoneTypes: [] },
     attributes: [],
@@ -164,8 +165,7 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
       ...(catalog.has('components') ? step('components codes', ['componentCodes'], async () => {
         // Read while the points count the rows (on the second connection); checked against that count.
         const columns = catalog.layer('components'), count = catalog.count('components', first);
-        input.components.codes = await first.textColumn('components', textField(columns, 'OBJCODE'), count);
-        input.components.gridCodes = await first.textColumn('components', textField(columns, 'BGCODE'), count);
+        [input.components.codes, input.components.gridCodes] = await first.codeColumns('components', [textField(columns, 'OBJCODE'), textField(columns, 'BGCODE')], count) as [CodeColumn, CodeColumn];
         const table = await catalog.facts('components', first);
         input.components.fids = await readFids(first, table);
         input.components.count = table.count;
@@ -191,7 +191,7 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         const { xs, ys } = await readCountedPoints(second, catalog, 'addresses');
         const table = await catalog.facts('addresses', second);
         const fids = await readFids(second, table);
-        const codes = await second.textColumn(table.name, textField(table, 'ADDRCODE'), table.count);
+        const codes = await second.codeColumn(table.name, textField(table, 'ADDRCODE'), table.count);
         input.addresses = { count: table.count, fids, xs, ys, codes };
       }) : []),
       ...candidates(second, 'ownership', 'ownership', ['ZONECODE', 'ZONETYPE'], () => ({ fids: input.ownership.fids, columns: { ZONECODE: input.ownership.codes, ZONETYPE: input.ownership.zoneTypes } })),

@@ -10,6 +10,7 @@ import type { Dataset, Layer } from 'gdal-async';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodePointColumn, decodeSeparatedPointColumn, POINT_BLOB_BYTES, pointPrefixExpression } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
+import { CodeColumn } from '../../core/qa/code_column.js';
 
 /** Unit separator: never in a code, and checked anyway (a value holding it would shift the columns). */
 const SEPARATOR = '\u001f';
@@ -65,6 +66,44 @@ export class SqlReader {
     return retried;
   }
 
+  /**
+   * The same values as textColumn, as one CodeColumn (no string per row),
+   * for the columns of a million codes.
+   */
+  async codeColumn(table: string, expression: string, rowCount: number | Promise<number>, where = ''): Promise<CodeColumn> {
+    if (rowCount === 0) return CodeColumn.empty;
+    const joined = await this.joined(table, `ifnull(${expression}, '')`, where);
+    const count = await rowCount;
+    if (count === 0) return CodeColumn.empty;
+    const column = CodeColumn.fromSeparated(joined, count);
+    if (column) return column;
+    // A value held the separator: read again with it replaced, rather than misalign every column.
+    const safe = CodeColumn.fromSeparated(await this.joined(table, `replace(ifnull(${expression}, ''), char(31), ' ')`, where), count);
+    if (!safe) throw new Error(`${table}: expected ${count} values of ${expression}, read another number`);
+    return safe;
+  }
+
+  /**
+   * Several code columns of one table from one scan (each further column
+   * read alone costs SQLite a scan of its own); as codeColumn each.
+   */
+  async codeColumns(table: string, expressions: readonly string[], rowCount: number | Promise<number>): Promise<CodeColumn[]> {
+    if (rowCount === 0) return expressions.map(() => CodeColumn.empty);
+    const selected = expressions.map((expression, index) => `ifnull(${expression}, '') AS v${index}`).join(', ');
+    const joined = expressions.map((_expression, index) => `group_concat(v${index}, char(31)) AS v${index}`).join(', ');
+    const layer = await this.query(`SELECT ${joined} FROM (SELECT ${selected} FROM ${quoteIdentifier(table)} ORDER BY rowid)`);
+    const feature = await layer.features.firstAsync();
+    const count = await rowCount;
+    if (count === 0) return expressions.map(() => CodeColumn.empty);
+    const columns: CodeColumn[] = [];
+    for (const [index, expression] of expressions.entries()) {
+      const value = feature?.fields.get(`v${index}`);
+      // A value holding the separator: that column is read again alone, with it replaced.
+      columns.push(CodeColumn.fromSeparated(typeof value === 'string' ? value : '', count) ?? await this.codeColumn(table, expression, count));
+    }
+    return columns;
+  }
+
   /** One number per row (fid order) of `expression`; NaN for NULL. */
   async numberColumn(table: string, expression: string, count: number, where = ''): Promise<Float64Array> {
     if (count === 0) return new Float64Array(0);
@@ -81,7 +120,7 @@ export class SqlReader {
   async pointColumns(table: string, column: string, count: number): Promise<{ xs: Float64Array; ys: Float64Array }> {
     if (count === 0) return { xs: new Float64Array(0), ys: new Float64Array(0) };
     // Fixed-width rows need no separator; an unusual blob makes the column read again whole.
-    const decoded = decodePointColumn(await this.joined(table, pointPrefixExpression(column), '', "''"), count);
+    const decoded = decodePointColumn(await this.pointPrefixes(table, column), count);
     return decoded ?? decodeSeparatedPointColumn(await this.joined(table, `ifnull(hex(${quoteIdentifier(column)}), '')`, ''), SEPARATOR_CODE, count);
   }
 
@@ -91,11 +130,26 @@ export class SqlReader {
    * when a blob needs the general decoder, which needs the count first.
    */
   async countedPointColumns(table: string, column: string): Promise<{ count: number; xs: Float64Array; ys: Float64Array } | null> {
-    const hex = await this.joined(table, pointPrefixExpression(column), '', "''");
-    const count = hex.length / (POINT_BLOB_BYTES * 2);
+    const bytes = await this.pointPrefixes(table, column);
+    const count = bytes.length / POINT_BLOB_BYTES;
     if (!Number.isInteger(count)) return null;
-    const decoded = decodePointColumn(hex, count);
+    const decoded = decodePointColumn(bytes, count);
     return decoded ? { count, ...decoded } : null;
+  }
+
+  /**
+   * Every row's first 29 blob bytes, joined, as bytes: SQLite joins the
+   * blobs and GDAL hands the result over as one binary field, so neither
+   * side writes or parses hex. A leading marker byte keeps GDAL from taking
+   * the result (which starts like a GeoPackage point) for a geometry column.
+   */
+  async pointPrefixes(table: string, column: string): Promise<Uint8Array> {
+    const value = await this.value(
+      `SELECT CAST(X'FF' || group_concat(v, '') AS BLOB) AS v FROM (SELECT ${pointPrefixExpression(column)} AS v FROM ${quoteIdentifier(table)} ORDER BY rowid)`,
+    );
+    // No rows: group_concat gives NULL, and so does the concatenation.
+    if (!(value instanceof Uint8Array) || value.length === 0 || value[0] !== 0xff) return new Uint8Array(0);
+    return value.subarray(1);
   }
 
   private async joined(table: string, expression: string, where: string, separator = 'char(31)'): Promise<string> {

@@ -111,8 +111,10 @@ export class TableCatalog {
       const layer = this.layers.get(name)!;
       const announced = this.pending.get(name)?.promise;
       facts = (async () => {
-        // With an announced count only the fid range is asked for (two index lookups, no scan).
-        const row = await (await reader.query(`SELECT ${announced ? '' : 'count(*) AS n, '}min(rowid) AS low, max(rowid) AS high FROM ${quoteIdentifier(name)}`)).features.firstAsync();
+        // With an announced count only the fid range is asked for. min and max each in a query of
+        // their own: one index lookup each, where min and max together in one query scan the table.
+        const table = quoteIdentifier(name);
+        const row = await (await reader.query(`SELECT ${announced ? '' : `(SELECT count(*) FROM ${table}) AS n, `}(SELECT min(rowid) FROM ${table}) AS low, (SELECT max(rowid) FROM ${table}) AS high`)).features.firstAsync();
         const count = announced ? await announced : Number(row?.fields.get('n') ?? 0);
         const low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
         return { ...layer, count, firstFid: low, contiguous: high - low + 1 === count };

@@ -24,12 +24,12 @@ export const checkComponentCodes: QaRuleFamily = {
       const status = facts.status[row];
       if (status === CODE_INVALID) {
         context.report('COMPONENT_CODE_INVALID', {
-          layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]!,
+          layer: 'components', fid: components.fids[row]!, code: components.codes.at(row), x: components.xs[row]!, y: components.ys[row]!,
           values: { reason: joinReasons(facts.reasons.get(row) ?? []) },
         });
       } else if (status === CODE_CLASS_UNKNOWN) {
         context.report('COMPONENT_CLASS_UNKNOWN', {
-          layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]!,
+          layer: 'components', fid: components.fids[row]!, code: components.codes.at(row), x: components.xs[row]!, y: components.ys[row]!,
           values: { classCode: facts.classCodes[facts.classOf[row]!]!, taxonomy: facts.classTables[facts.classOf[row]!]! },
         });
       }
@@ -40,7 +40,7 @@ export const checkComponentCodes: QaRuleFamily = {
       const first = firstOf[row]!;
       if (first < 0) continue;
       context.report('COMPONENT_CODE_DUPLICATE', {
-        layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]!,
+        layer: 'components', fid: components.fids[row]!, code: components.codes.at(row), x: components.xs[row]!, y: components.ys[row]!,
         values: { otherFid: String(components.fids[first]!) },
         details: { otherFid: components.fids[first]! },
       });

@@ -8,6 +8,7 @@
 import type { LocalizedText } from '../../api/geo_types.js';
 import { layoutLength, parseCode, type CodeLayout } from '../../codes/code_layout.js';
 import { findComponentClass, type ClassTaxonomy } from '../../taxonomy/taxonomy.js';
+import { digitsValue } from '../code_column.js';
 import type { QaContext } from '../qa_context.js';
 import { countyChecker } from './code_segments.js';
 
@@ -57,38 +58,55 @@ export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
     }
     const lengths = [...layoutsByLength.keys()].join('/');
     const isCounty = countyChecker(context);
-    const classIndex = new Map<string, number>();
+    // Divisions and classes by the number their digits make (a string for each of a million codes
+    // would be garbage); a segment with other characters goes by its text.
+    const countyByNumber = new Map<number, boolean>();
+    const classIndex = new Map<number | string, number>();
     const classKnown: boolean[] = [];
     const facts: ComponentCodeFacts = { status: new Uint8Array(count), classOf: new Int32Array(count).fill(-1), classCodes: [], classTables: [], reasons: new Map() };
+    const text = codes.text;
     for (let row = 0; row < count; row++) {
-      const code = codes[row]!;
-      if (code === '') { facts.status[row] = CODE_EMPTY; continue; }
-      const ranges = layoutsByLength.get(code.length);
+      const start = codes.starts[row]!, length = codes.lengthAt(row);
+      if (length === 0) { facts.status[row] = CODE_EMPTY; continue; }
+      const ranges = layoutsByLength.get(length);
       if (!ranges) {
         facts.status[row] = CODE_INVALID;
-        facts.reasons.set(row, [{ zh: `长度 ${code.length} 不是部件标识码的长度（${lengths}）`, en: `length ${code.length} is not a component code length (${lengths})` }]);
+        facts.reasons.set(row, [{ zh: `长度 ${length} 不是部件标识码的长度（${lengths}）`, en: `length ${length} is not a component code length (${lengths})` }]);
         continue;
       }
-      if (!hasCharset(code, ranges.digits)) {
-        const parsed = parseCode(code, ranges.layout);
+      if (!hasCharset(text, start, length, ranges.digits)) {
+        const parsed = parseCode(codes.at(row), ranges.layout);
         facts.status[row] = CODE_INVALID;
         facts.reasons.set(row, [parsed.ok ? { zh: '字符无效', en: 'invalid characters' } : parsed.reason]);
         continue;
       }
       let reasons: LocalizedText[] | null = null;
       if (ranges.division) {
-        const value = code.slice(ranges.division.start, ranges.division.end);
-        if (!isCounty(value)) (reasons ??= []).push({ zh: `区划代码 ${value} 不是县级行政区划`, en: `division ${value} is not a county-level division` });
+        const number = digitsValue(text, start + ranges.division.start, start + ranges.division.end);
+        const key = number * 100 + (ranges.division.end - ranges.division.start);
+        let county = number >= 0 ? countyByNumber.get(key) : undefined;
+        if (county === undefined) {
+          county = isCounty(text.slice(start + ranges.division.start, start + ranges.division.end));
+          if (number >= 0) countyByNumber.set(key, county);
+        }
+        if (!county) {
+          const value = text.slice(start + ranges.division.start, start + ranges.division.end);
+          (reasons ??= []).push({ zh: `区划代码 ${value} 不是县级行政区划`, en: `division ${value} is not a county-level division` });
+        }
       }
-      if (ranges.sequence && allZeros(code, ranges.sequence)) {
+      if (ranges.sequence && allZeros(text, start, ranges.sequence)) {
         (reasons ??= []).push({ zh: '流水号不能全为0', en: 'the sequence may not be all zeros' });
       }
       if (ranges.classCode) {
-        const classCode = code.slice(ranges.classCode.start, ranges.classCode.end);
-        let index = classIndex.get(classCode);
+        const classStart = start + ranges.classCode.start, classEnd = start + ranges.classCode.end;
+        // The length goes into the key: 2+2 and 2+3 digit classes of the same number differ.
+        const number = digitsValue(text, classStart, classEnd);
+        const key = number >= 0 ? number * 100 + (classEnd - classStart) : text.slice(classStart, classEnd);
+        let index = classIndex.get(key);
         if (index === undefined) {
+          const classCode = text.slice(classStart, classEnd);
           index = facts.classCodes.length;
-          classIndex.set(classCode, index);
+          classIndex.set(key, index);
           facts.classCodes.push(classCode);
           facts.classTables.push(ranges.table.id);
           classKnown.push(findComponentClass(ranges.table, classCode) !== undefined);
@@ -106,9 +124,9 @@ export function componentCodeFacts(context: QaContext): ComponentCodeFacts {
 }
 
 /** Digits only, or digits and capital letters: a loop, no regular expression per code. */
-function hasCharset(code: string, digitsOnly: boolean): boolean {
-  for (let index = 0; index < code.length; index++) {
-    const char = code.charCodeAt(index);
+function hasCharset(text: string, start: number, length: number, digitsOnly: boolean): boolean {
+  for (let index = start; index < start + length; index++) {
+    const char = text.charCodeAt(index);
     if (char >= 48 && char <= 57) continue;
     if (!digitsOnly && char >= 65 && char <= 90) continue;
     return false;
@@ -116,7 +134,7 @@ function hasCharset(code: string, digitsOnly: boolean): boolean {
   return true;
 }
 
-function allZeros(code: string, segment: SegmentRange): boolean {
-  for (let index = segment.start; index < segment.end; index++) if (code.charCodeAt(index) !== 48) return false;
+function allZeros(text: string, start: number, segment: SegmentRange): boolean {
+  for (let index = start + segment.start; index < start + segment.end; index++) if (text.charCodeAt(index) !== 48) return false;
   return true;
 }

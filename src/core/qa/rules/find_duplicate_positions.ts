@@ -23,12 +23,14 @@ export const findDuplicatePositions: QaRuleFamily = {
     const distance = context.parameter('COMPONENT_DUPLICATE_POSITION', 'distanceMetres');
     if (components.count === 0 || !(distance > 0)) return;
     const xs = components.xs, ys = components.ys;
-    const rows: number[] = [];
+    // Typed arrays: cell keys pass 2^31 and would each be a heap number in a plain array.
+    const placed = new Int32Array(components.count);
+    let count = 0;
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (let row = 0; row < components.count; row++) {
       const x = xs[row]!, y = ys[row]!;
       if (classOf[row]! < 0 || !(x === x) || !(y === y)) continue;
-      rows.push(row);
+      placed[count++] = row;
       if (x < minX) minX = x;
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
@@ -36,9 +38,13 @@ export const findDuplicatePositions: QaRuleFamily = {
     }
     // Cells are one distance wide; a row of cells has `width` of them (plus a margin for x ± 1).
     const width = Math.floor((maxX - minX) / distance) + 3;
-    const keys = rows.map((row) => (Math.floor((ys[row]! - minY) / distance) + 1) * width + Math.floor((xs[row]! - minX) / distance) + 1);
+    const rows = placed.subarray(0, count);
+    const keys = new Float64Array(count);
+    for (let index = 0; index < count; index++) {
+      const row = rows[index]!;
+      keys[index] = (Math.floor((ys[row]! - minY) / distance) + 1) * width + Math.floor((xs[row]! - minX) / distance) + 1;
+    }
     const order = sortByPackedKey(keys);
-    const count = rows.length;
     // The points in sorted order, side by side, so the neighbour runs read memory in order.
     const sortedKey = new Float64Array(count), sortedX = new Float64Array(count), sortedY = new Float64Array(count);
     const sortedRow = new Int32Array(count), sortedClass = new Int32Array(count);
@@ -79,8 +85,8 @@ export const findDuplicatePositions: QaRuleFamily = {
 function report(context: QaContext, row: number, other: number, gap: number): void {
   const components = context.input.components;
   context.report('COMPONENT_DUPLICATE_POSITION', {
-    layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]!,
-    values: { otherCode: components.codes[other]!, otherFid: String(components.fids[other]!), distance: gap },
-    details: { otherCode: components.codes[other]!, otherFid: components.fids[other]!, distance: Math.round(gap * 1000) / 1000 },
+    layer: 'components', fid: components.fids[row]!, code: components.codes.at(row), x: components.xs[row]!, y: components.ys[row]!,
+    values: { otherCode: components.codes.at(other), otherFid: String(components.fids[other]!), distance: gap },
+    details: { otherCode: components.codes.at(other), otherFid: components.fids[other]!, distance: Math.round(gap * 1000) / 1000 },
   });
 }

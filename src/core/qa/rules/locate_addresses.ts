@@ -15,7 +15,7 @@ export const locateAddresses: QaRuleFamily = {
       const x = addresses.xs[row]!, y = addresses.ys[row]!;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       if (locate(x, y, tolerance) >= 0) continue;
-      context.report('ADDRESS_OUTSIDE_GRID', { layer: 'addresses', fid: addresses.fids[row]!, code: addresses.codes[row]!, x, y });
+      context.report('ADDRESS_OUTSIDE_GRID', { layer: 'addresses', fid: addresses.fids[row]!, code: addresses.codes.at(row), x, y });
     }
   },
 };

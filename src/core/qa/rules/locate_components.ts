@@ -26,8 +26,8 @@ export const locateComponents: QaRuleFamily = {
     for (let row = 0; row < components.count; row++) {
       const status = assignment.status[row]!;
       if (status !== IN_NO_GRID && status !== ASSIGNED_OTHER_GRID) continue;
-      const recorded = components.gridCodes[row]!;
-      const draft = { layer: 'components', fid: components.fids[row]!, code: components.codes[row]!, x: components.xs[row]!, y: components.ys[row]! };
+      const recorded = components.gridCodes.at(row);
+      const draft = { layer: 'components', fid: components.fids[row]!, code: components.codes.at(row), x: components.xs[row]!, y: components.ys[row]! };
       if (status === IN_NO_GRID) {
         context.report('COMPONENT_OUTSIDE_GRID', { ...draft, details: { recorded } });
         continue;
