@@ -25,11 +25,11 @@ export interface StagingProgress {
   stop(): void;
 }
 
-let samples = 0;
+let samplesTaken = 0;
 
 /** Size in bytes of the translation of the source's first `limit` features, or null if GDAL cannot make it. */
 async function sampleSize(source: Dataset, args: string[], limit: number): Promise<number | null> {
-  const path = `/vsimem/citygrid-staging-sample-${process.pid}-${samples++}.gpkg`;
+  const path = `/vsimem/citygrid-staging-sample-${process.pid}-${samplesTaken++}.gpkg`;
   try {
     const sample = await gdal.vectorTranslateAsync(path, source, [...args, '-limit', String(limit)]);
     sample.close();
