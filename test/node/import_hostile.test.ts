@@ -17,7 +17,7 @@ import { inspectSource } from '../../src/node/import/inspect_source.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli } from '../helpers/run_cli.js';
 import { createTinyWorkspace } from '../helpers/tiny_workspace.js';
-import { bytesOf, ogr2ogr } from './import_fixtures.js';
+import { bytesOf, ogr2ogr, writeZip } from './import_fixtures.js';
 
 const folder = tempDir('import-hostile');
 after(() => folder.remove());
@@ -126,4 +126,13 @@ test('an import refused after reading creates no workspace', async () => {
   await assert.rejects(importLayer({ workspacePath, layer: 'roads', source: path('points.geojson') }, SILENT_FEEDBACK),
     (error: CityGridError) => error.code === 'INVALID_REQUEST');
   assert.equal(existsSync(workspacePath), false);
+});
+
+test('a zip cut short (no central directory) is refused as a damaged zip, naming it; so is a text file called .zip', async () => {
+  writeZip(path('cut.zip'), Object.fromEntries(SIDE_FILES.map((extension) => [`good.${extension}`, path(`good.${extension}`)])));
+  const whole = readFileSync(path('cut.zip'));
+  writeFileSync(path('cut.zip'), whole.subarray(0, Math.floor(whole.length / 2)));
+  await assertRefused(path('cut.zip'), 'FILE_CORRUPT', /not a readable zip archive: it has no end-of-central-directory record/);
+  writeFileSync(path('notes.zip'), '这不是压缩包 / not a zip\n');
+  await assertRefused(path('notes.zip'), 'FILE_CORRUPT', /not a readable zip archive/);
 });

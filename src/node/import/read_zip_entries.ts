@@ -9,6 +9,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
+import { CityGridError } from '../../core/api/errors.js';
 
 export interface ZipEntry {
   name: string;
@@ -28,7 +29,7 @@ function readAt(descriptor: number, position: number, length: number): Buffer {
   return buffer.subarray(0, read);
 }
 
-/** The entries of a zip file, or null when it is not a zip this reader understands. */
+/** The entries of a zip file, or null when it is a zip this reader does not understand (zip64, encryption); refused when it is no zip at all. */
 export function listZipEntries(path: string): ZipEntry[] | null {
   const descriptor = openSync(path, 'r');
   try {
@@ -39,7 +40,9 @@ export function listZipEntries(path: string): ZipEntry[] | null {
     for (let index = tail.length - 22; index >= 0; index--) {
       if (tail.readUInt32LE(index) === END_SIGNATURE) { end = index; break; }
     }
-    if (end < 0) return null;
+    // Every zip ends with this record, zip64 ones too: without it the file is
+    // not a zip (or was cut short), and GDAL would only say "does not exist".
+    if (end < 0) throw new CityGridError('FILE_CORRUPT', 'not a readable zip archive: it has no end-of-central-directory record (damaged, cut short, or not a zip)', path);
     const count = tail.readUInt16LE(end + 10);
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
