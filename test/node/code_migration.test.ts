@@ -86,7 +86,7 @@ test('tiny workspace: a dry run writes nothing; the run moves grids, components 
   const report = await migrate(path, { now: () => new Date('2026-07-01T08:00:00Z') });
   assert.equal(report.status, 'migrated');
   assert.equal(report.updated, 8, '2 grids, 3 component grid references, 3 component codes');
-  assert.deepEqual(report.widened, [{ layer: 'grids', field: 'BGCODE', width: 15 }]);
+  assert.deepEqual(report.widened, [], 'new workspaces are created with 15-character grid codes');
   const codes = codesOf(path);
   assert.deepEqual(codes.grids, ['371302001001001', '371302001001002']);
   assert.deepEqual(codes.components, ['37130201001000001', '37130201037000001', '37130203005000001']);

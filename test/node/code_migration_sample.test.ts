@@ -46,6 +46,8 @@ before(() => {
 
 test('every grid code has 15 characters and every grid reference is a grid\'s code', () => {
   assert.equal(migrated.status, 'partial');
+  // The committed sample was written when grid codes were 14 wide: the migration widens the column.
+  assert.deepEqual(migrated.widened, [{ layer: 'grids', field: 'BGCODE', width: 15 }]);
   const grids = column('SELECT BGCODE AS code FROM grids');
   assert.equal(grids.length, 208);
   assert.ok(grids.every((code) => /^[0-9A-Z]{15}$/.test(code)));
