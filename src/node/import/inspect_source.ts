@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Properties } from '../../core/api/geo_types.js';
+import type { SourceInspection as SourceInspectionInfo } from '../../core/api/contract.js';
 import type { TextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
@@ -27,22 +27,14 @@ export interface InspectOptions {
   sourceLayer?: string | undefined;
 }
 
-export interface SourceInspection {
-  source: string;
-  driver: string;
-  layers: string[];
-  sourceLayer: string;
-  featureCount: number;
-  geometryType: string;
-  /** null: none usable (an import then needs --crs). */
-  crs: string | null;
-  crsNote: string | null;
+/**
+ * The contract's inspection, with the service's own encoding record (the GDAL
+ * open option and the detector's raw guess) in place of its display form.
+ */
+export type SourceInspection = Omit<SourceInspectionInfo, 'encoding' | 'fieldMatch'> & {
   encoding: SourceEncoding | null;
-  columns: string[];
-  firstFeature: Properties | null;
-  warnings: string[];
   dryRun: true;
-}
+};
 
 export async function inspectSource(options: InspectOptions, feedback: Feedback): Promise<SourceInspection> {
   const opened = await openSource({ source: options.source, encoding: options.encoding, sourceLayer: options.sourceLayer });

@@ -50,26 +50,7 @@ export function canEncodeGbk(): boolean {
  * recoding does.
  */
 export function encodeGbkInto(text: string, target: Buffer, offset: number): number {
-  const codes = gbkTable();
-  if (!codes) throw new Error('this Node.js has no GBK decoder (built without full ICU)');
-  let length = offset;
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    if (unit < 0x80) {
-      target[length++] = unit;
-      continue;
-    }
-    const code = codes[unit];
-    if (code === 0) {
-      // A surrogate pair is one character outside GBK.
-      if (unit >= 0xd800 && unit <= 0xdbff) index++;
-      target[length++] = 0x3f;
-      continue;
-    }
-    target[length++] = code >> 8;
-    target[length++] = code & 0xff;
-  }
-  return length;
+  return encodeGbkField(text, target, offset, Number.POSITIVE_INFINITY);
 }
 
 /**
