@@ -1,7 +1,7 @@
 /** Codes held in one column string: offsets, equality in place, and pattern tests that agree with the regular expressions. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compileRangeTest } from '../../src/core/qa/attributes/code_pattern.js';
+import { compileColumnTest, compileRangeTest } from '../../src/core/qa/attributes/code_pattern.js';
 import { CODE_SEPARATOR, CodeColumn, digitsValue } from '../../src/core/qa/code_column.js';
 
 test('a column read from joined codes gives each code back, empty ones included, and refuses a wrong count', () => {
@@ -47,4 +47,20 @@ test('a code pattern tested in place agrees with its regular expression', () => 
   for (const pattern of ['^[0-9]+$', '^[^0-9]{2}$', '^(ab){2}$', '^[0-9]{2,}$', '^a|b$', '^[0-9]{2,3}[A-Z]{2}$', '[0-9]{2}']) {
     assert.equal(compileRangeTest(pattern), null, pattern);
   }
+});
+
+test('a whole column passes its single-class pattern at once only when every code would', () => {
+  const pattern = '^[0-9]{16,17}$';
+  const test = compileColumnTest(pattern, CODE_SEPARATOR);
+  assert.ok(test);
+  const passing = CodeColumn.fromCodes(['3713020101000001', '37130201010000001']);
+  assert.equal(test(passing.text, passing.starts), true);
+  for (const bad of ['', '371302010100001', '371302010100000001', '371302010100000A', '37130201010000０1']) {
+    const column = CodeColumn.fromCodes(['3713020101000001', bad]);
+    assert.equal(test(column.text, column.starts), false, `"${bad}"`);
+  }
+  assert.equal(CodeColumn.fromCodes(['12\u001f34']).plain, false, 'a code holding the separator: the column is not plain');
+  assert.equal(compileColumnTest('^[12][0-9]{7}$', CODE_SEPARATOR), null);
+  assert.ok(compileColumnTest('^[0-9A-HJ-NPQRTUWXY]{18}$', CODE_SEPARATOR));
+  assert.ok(compileColumnTest('^\\d{9}$', CODE_SEPARATOR));
 });

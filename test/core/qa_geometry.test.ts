@@ -10,6 +10,7 @@ import { labelPoint, pointInOrNearPolygon, pointInPolygon } from '../../src/core
 import { intersectionParts, uncoveredParts } from '../../src/core/qa/geometry/polygon_overlay.js';
 import { CodeColumn } from '../../src/core/qa/code_column.js';
 import { findRepeatedCodes } from '../../src/core/qa/rules/find_repeated_codes.js';
+import { sortByPackedKey } from '../../src/core/qa/rules/sort_by_packed_key.js';
 
 const X = 39614000, Y = 3877000;
 
@@ -124,4 +125,17 @@ test('repeated codes are found among digit codes (hashed) and others (a Map) ali
   });
   // 16 and 17 digits with the same number value are different codes.
   assert.deepEqual([...findRepeatedCodes(CodeColumn.fromCodes(['0371302010100001', '371302010100001', '0371302010100001']))], [-1, -1, 0]);
+});
+
+test('the packed-key order sorts keys of any size up to 2^53 stably, and falls back for other keys', () => {
+  const next = random(5);
+  for (const scale of [10, 70_000, 2 ** 33, 2 ** 52]) {
+    const keys = Array.from({ length: 5000 }, () => Math.floor(next() * scale));
+    const expected = keys.map((_key, index) => index).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    assert.deepEqual([...sortByPackedKey(keys)], expected, `keys below ${scale}`);
+    assert.deepEqual([...sortByPackedKey(Float64Array.from(keys))], expected, `typed keys below ${scale}`);
+  }
+  assert.deepEqual([...sortByPackedKey([2.5, 1, -1, 1])], [2, 1, 3, 0]);
+  assert.deepEqual([...sortByPackedKey([])], []);
+  assert.deepEqual([...sortByPackedKey([0, 0, 0])], [0, 1, 2]);
 });

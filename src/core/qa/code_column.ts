@@ -13,15 +13,20 @@ export class CodeColumn {
    * `starts[row]` is where the row's code begins in `text`; it ends one
    * character before `starts[row + 1]` (a separator follows each code).
    */
-  private constructor(readonly text: string, readonly starts: Uint32Array) {}
+  /**
+   * `plain`: no code holds the separator, so every separator in `text`
+   * ends a code (a reader may then search the whole text at once).
+   */
+  private constructor(readonly text: string, readonly starts: Uint32Array, readonly plain: boolean) {}
 
-  static readonly empty = new CodeColumn('', new Uint32Array(1));
+  static readonly empty = new CodeColumn('', new Uint32Array(1), true);
 
   /** From codes as strings (tests, small layers); a code may hold the separator, offsets come from lengths. */
   static fromCodes(codes: readonly string[]): CodeColumn {
     const starts = new Uint32Array(codes.length + 1);
     for (let row = 0; row < codes.length; row++) starts[row + 1] = starts[row]! + codes[row]!.length + 1;
-    return new CodeColumn(codes.length === 0 ? '' : `${codes.join(CODE_SEPARATOR)}${CODE_SEPARATOR}`, starts);
+    const plain = !codes.some((code) => code.includes(CODE_SEPARATOR));
+    return new CodeColumn(codes.length === 0 ? '' : `${codes.join(CODE_SEPARATOR)}${CODE_SEPARATOR}`, starts, plain);
   }
 
   /**
@@ -39,7 +44,7 @@ export class CodeColumn {
     }
     if (row !== count) return null;
     starts[count] = text.length + 1;
-    return new CodeColumn(text, starts);
+    return new CodeColumn(text, starts, true);
   }
 
   get count(): number {

@@ -15,9 +15,9 @@
  */
 import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
-import { compileRangeTest } from '../../core/qa/attributes/code_pattern.js';
+import { compileColumnTest, compileRangeTest } from '../../core/qa/attributes/code_pattern.js';
 import { fieldViolation, patternOnlyTest, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
-import { CodeColumn } from '../../core/qa/code_column.js';
+import { CODE_SEPARATOR, CodeColumn } from '../../core/qa/code_column.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';
@@ -105,7 +105,10 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
     const text = column.text, starts = column.starts;
     // Codes pass a pattern test of their own, in place in the column where the pattern is simple;
     // the validator judges only what fails it (or is empty).
-    const inPlace = patternOnlyTest(property) && property.schema.pattern !== undefined ? compileRangeTest(property.schema.pattern) : null;
+    const patternOnly = patternOnlyTest(property) !== null && property.schema.pattern !== undefined;
+    // Most often every code of the column passes: one search over the whole text says so.
+    if (patternOnly && column.plain && compileColumnTest(property.schema.pattern!, CODE_SEPARATOR)?.(text, starts)) continue;
+    const inPlace = patternOnly ? compileRangeTest(property.schema.pattern!) : null;
     const passes = inPlace ? null : patternOnlyTest(property);
     // Values come in runs (a component's grid code repeats grid after grid): a field's verdict
     // depends on its value alone here (cross-field fields are never row fields), so a run is checked once.

@@ -94,3 +94,25 @@ function fillClass(inner: string, accepts: Uint8Array): boolean {
   }
   return true;
 }
+
+/**
+ * For a single-class pattern (`^[0-9]{16,17}$`), a test of a whole column
+ * at once: no character outside the class (one native regular expression
+ * search over the joined text, separators allowed) and every length within
+ * the bounds. True means every row matches; false means some row may not,
+ * and the caller tests row by row. Null for other patterns.
+ */
+export function compileColumnTest(pattern: string, separator: string): ((text: string, starts: Uint32Array) => boolean) | null {
+  const shape = /^\^(\[([A-Za-z0-9-]+)\]|\\d)\{(\d+),(\d+)\}\$$/.exec(pattern) ?? /^\^(\[([A-Za-z0-9-]+)\]|\\d)\{(\d+)\}\$$/.exec(pattern);
+  if (!shape || compileRangeTest(pattern) === null) return null;
+  const inner = shape[2] ?? '0-9';
+  const min = Number(shape[3]), max = shape[4] === undefined ? min : Number(shape[4]);
+  const outside = new RegExp(`[^${inner}${separator}]`);
+  return (text, starts) => {
+    for (let row = 0; row + 1 < starts.length; row++) {
+      const length = starts[row + 1]! - starts[row]! - 1;
+      if (length < min || length > max) return false;
+    }
+    return !outside.test(text);
+  };
+}
