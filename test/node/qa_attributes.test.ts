@@ -132,7 +132,9 @@ test('SQLite reads the schema patterns exactly as JavaScript does, and the filte
 
 test('the records the reader fetches give the same violations as checking every record', async () => {
   const city = cleanQaCity();
-  const damage: Array<[number, string, string | number]> = [[0, 'OBJSTATE', '良好'], [1, 'ORDATE', '20250230'], [2, 'CHDATE', '20200101'], [3, 'DEPTCODE1', 'I1371300MBWEEUAY1R'], [4, 'OBJNAME', ''], [5, 'OBJCODE', '37130201180000\u001f6'], [6, 'NOTE', '长'.repeat(1001)], [7, 'BGCODE', 'abc']];
+  const damage: Array<[number, string, string | number]> = [[0, 'OBJSTATE', '良好'], [1, 'ORDATE', '20250230'], [2, 'CHDATE', '20200101'], [3, 'DEPTCODE1', 'I1371300MBWEEUAY1R'], [4, 'OBJNAME', ''], [5, 'OBJCODE', '37130201180000\u001f6'], [6, 'NOTE', '长'.repeat(1001)], [7, 'BGCODE', 'abc'],
+    // Values holding the reader's separator and NULL mark: the other values of their records must still be read apart.
+    [0, 'NOTE', 'a\u001fb'], [3, 'OBJSTATE', '\u001e'], [7, 'DATASOURCE', '其他\u001b']];
   for (const [row, field, value] of damage) city.components[row]!.properties[field] = value;
   city.grids[2]!.properties.AREA = 0;
   city.grids[3]!.properties.SQCODE = '37130200100';
@@ -178,7 +180,7 @@ test('the records the reader fetches give the same violations as checking every 
   }
   dataset.close();
   assert.deepEqual(viaReader.sort(), everyRecord.sort());
-  assert.equal(everyRecord.length, 13);
+  assert.equal(everyRecord.length, 15);
   assert.ok(everyRecord.includes('cases#901 CLOSETIME notBefore') && everyRecord.includes('cases#8 CASECODE pattern'), everyRecord.join('\n'));
 });
 

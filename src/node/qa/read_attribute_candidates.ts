@@ -90,9 +90,9 @@ export async function readAttributeCandidates(reader: SqlReader, table: Candidat
     parts.push(`(typeof(${column}) = 'text' AND typeof(${other}) = 'text' AND ${other} <> '' AND ${column} <> '' AND ${column} < ${other})`);
   }
   if (verdicts.textFails) parts.push(`NOT (${textOk})`);
-  if (parts.length === 0) return { layer: table.name, fids: [], records: [], xs: [], ys: [] };
+  if (parts.length === 0 && !verdicts.unreadable) return { layer: table.name, fids: [], records: [], xs: [], ys: [] };
   const listed = badFids.length + [...verdicts.badValues.values()].reduce((sum, values) => sum + values.size, 0);
-  const where = listed > MAXIMUM_LISTED ? `NOT (${compileAttributeFilter(schema, table.fields)})` : parts.join(' OR ');
+  const where = listed > MAXIMUM_LISTED || verdicts.unreadable ? `NOT (${compileAttributeFilter(schema, table.fields)})` : parts.join(' OR ');
   return fetchRecords(reader, table, schema, where);
 }
 
@@ -152,6 +152,8 @@ interface Verdicts {
   missing: Set<string>;
   notBefore: Set<string>;
   textFails: boolean;
+  /** The combinations could not be read apart (a value held a separator). */
+  unreadable: boolean;
 }
 
 /**
@@ -162,12 +164,14 @@ interface Verdicts {
  * runs on GDAL's thread, not row by row on the main one.
  */
 async function checkCombinations(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, coded: CompiledProperty[], textOk: string): Promise<Verdicts> {
-  const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false };
+  const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false, unreadable: false };
   const names = coded.map((property) => property.name);
   const selected = [...names.map((name) => `${quoteIdentifier(name)} AS c${names.indexOf(name)}`), `NOT (${textOk}) AS qa_text_fails`];
-  // char(30) marks NULL, char(31) separates values: neither appears in coded values (and a clash only adds candidates).
+  // char(30) marks NULL, char(31) separates values; a value holding either (or the escape
+  // character 27) has them escaped, over the few distinct combinations only, so every value reads back exactly.
+  const escaped = (column: string): string => `replace(replace(replace(${column}, char(27), char(27) || 'e'), char(30), char(27) || 'n'), char(31), char(27) || 's')`;
   const joined = [...names.map((_name, index) => `c${index}`), 'qa_text_fails']
-    .map((column) => `group_concat(ifnull(${column}, char(30)), char(31)) AS ${column}`).join(', ');
+    .map((column) => `group_concat(ifnull(${escaped(column)}, char(30)), char(31)) AS ${column}`).join(', ');
   const layer = await reader.query(`SELECT count(*) AS qa_count, ${joined} FROM (SELECT DISTINCT ${selected.join(', ')} FROM ${quoteIdentifier(table.name)})`);
   const row = await layer.features.firstAsync();
   const count = Number(row?.fields.get('qa_count') ?? 0);
@@ -176,9 +180,8 @@ async function checkCombinations(reader: SqlReader, table: CandidateTable, schem
   const textFlags = split('qa_text_fails');
   const columns = names.map((_name, index) => split(`c${index}`));
   if (textFlags.length !== count || columns.some((values) => values.length !== count)) {
-    // A value held a separator: check every row exactly instead.
-    verdicts.textFails = true;
-    for (const name of names) verdicts.missing.add(name);
+    // Cannot happen with the escapes; were it to, every row goes by the exact filter.
+    verdicts.unreadable = true;
     return verdicts;
   }
   verdicts.textFails = textFlags.some((flag) => flag === '1');
@@ -187,8 +190,8 @@ async function checkCombinations(reader: SqlReader, table: CandidateTable, schem
   for (let combination = 0; combination < count && names.length > 0; combination++) {
     const record: Properties = {};
     names.forEach((name, index) => {
-      const text = columns[index]![combination]!;
-      record[name] = text === '\u001e' ? null : numeric[index] ? Number(text) : text;
+      const text = unescapeValue(columns[index]![combination]!);
+      record[name] = text === null ? null : numeric[index] ? Number(text) : text;
     });
     for (const violation of validateAttributes(schema, record, only)) {
       if (violation.rule === 'required') verdicts.missing.add(violation.field);
@@ -201,6 +204,14 @@ async function checkCombinations(reader: SqlReader, table: CandidateTable, schem
     }
   }
   return verdicts;
+}
+
+const ESCAPED = { e: '\u001b', n: '\u001e', s: '\u001f' } as const;
+
+/** A value as checkCombinations' query escaped it; null for the NULL mark. */
+function unescapeValue(text: string): string | null {
+  if (text === '\u001e') return null;
+  return text.includes('\u001b') ? text.replace(/\u001b([ens])/g, (_match, letter: keyof typeof ESCAPED) => ESCAPED[letter]) : text;
 }
 
 function toPropertyValue(value: unknown): PropertyValue {
