@@ -76,7 +76,7 @@ export async function readAttributeCandidates(reader: SqlReader, table: Candidat
   if (badFids.length > 0) parts.push(`rowid IN (${badFids.join(', ')})`);
   for (const [field, values] of verdicts.badValues) {
     // Text lists exactly; a number's text may have lost digits, so numbers go by the condition itself.
-    const textual = [...values].every((value) => typeof value === 'string');
+    const textual = !verdicts.byCondition.has(field) && [...values].every((value) => typeof value === 'string');
     parts.push(textual
       ? `${quoteIdentifier(field)} IN (${[...values].map(sqlLiteral).join(', ')})`
       : `NOT ifnull(${propertyCondition(schema.byName.get(field)!, schema.emptyIsAbsent, table.fields)}, 0)`);
@@ -154,6 +154,18 @@ interface Verdicts {
   textFails: boolean;
   /** The combinations could not be read apart (a value held a separator). */
   unreadable: boolean;
+  /** Fields whose bad values are fetched by their condition (their values were not listed). */
+  byCondition: Set<string>;
+}
+
+/** A field whose value is judged by its length alone (type string at most, and length bounds). */
+function isLengthOnly(property: CompiledProperty): boolean {
+  const schema = property.schema;
+  if (schema.maxLength === undefined && schema.minLength === undefined) return false;
+  if (property.types && !(property.types.length === 1 && property.types[0] === 'string')) return false;
+  return property.pattern === null && property.enumValues === null && schema.format === undefined && schema.minimum === undefined
+    && schema.maximum === undefined && schema.exclusiveMinimum === undefined && schema.exclusiveMaximum === undefined
+    && schema['x-citygrid-not-before'] === undefined;
 }
 
 /**
@@ -164,9 +176,17 @@ interface Verdicts {
  * runs on GDAL's thread, not row by row on the main one.
  */
 async function checkCombinations(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, coded: CompiledProperty[], textOk: string): Promise<Verdicts> {
-  const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false, unreadable: false };
+  const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false, unreadable: false, byCondition: new Set() };
   const names = coded.map((property) => property.name);
-  const selected = [...names.map((name) => `${quoteIdentifier(name)} AS c${names.indexOf(name)}`), `NOT (${textOk}) AS qa_text_fails`];
+  // A text field whose only rules are on its length is listed by its length: the combinations
+  // then hold a small number where a name or note was (SQLite compares shorter keys per row).
+  const referenced = new Set(schema.properties.map((property) => property.schema['x-citygrid-not-before']).filter((name) => name !== undefined));
+  const byLength = coded.map((property) => table.fields.get(property.name) === 'string' && !referenced.has(property.name) && isLengthOnly(property));
+  for (const [index, name] of names.entries()) if (byLength[index]) verdicts.byCondition.add(name);
+  const selected = [
+    ...names.map((name, index) => `${byLength[index] ? `length(${quoteIdentifier(name)})` : quoteIdentifier(name)} AS c${index}`),
+    `NOT (${textOk}) AS qa_text_fails`,
+  ];
   // char(30) marks NULL, char(31) separates values; a value holding either (or the escape
   // character 27) has them escaped, over the few distinct combinations only, so every value reads back exactly.
   const escaped = (column: string): string => `replace(replace(replace(${column}, char(27), char(27) || 'e'), char(30), char(27) || 'n'), char(31), char(27) || 's')`;
@@ -191,7 +211,8 @@ async function checkCombinations(reader: SqlReader, table: CandidateTable, schem
     const record: Properties = {};
     names.forEach((name, index) => {
       const text = unescapeValue(columns[index]![combination]!);
-      record[name] = text === null ? null : numeric[index] ? Number(text) : text;
+      // A length stands for a text of that many characters: the same verdict under length-only rules.
+      record[name] = text === null ? null : byLength[index] ? 'x'.repeat(Number(text)) : numeric[index] ? Number(text) : text;
     });
     for (const violation of validateAttributes(schema, record, only)) {
       if (violation.rule === 'required') verdicts.missing.add(violation.field);

@@ -1,7 +1,7 @@
 /**
  * Loads a workspace into the rule engine's columnar input, fast, and in
  * parts, so that the rules on what has arrived run while the rest is read:
- * - every column comes through SqlReader, one SQL call per column, on three
+ * - every column comes through SqlReader, one SQL call per column, on four
  *   connections whose queries run on GDAL's threads while the main thread
  *   parses results and runs rules;
  * - polygons and points are decoded from their GeoPackage blobs;
@@ -32,7 +32,9 @@ export interface StagedQaInput {
 }
 
 const LAYERS = ['components', 'grids', 'streets', 'communities', 'addresses', 'roads', 'ownership', 'cases'];
-const CONNECTIONS = 3;
+const CONNECTIONS = 4;
+/** Case-record fields with a code per record, checked in JavaScript from their columns. */
+const CASE_CODE_FIELDS = ['CASECODE', 'OBJCODE', 'BGCODE'];
 
 export async function readQaInput(path: string, schemas: Record<string, CompiledAttributeSchema>, feedback: Feedback): Promise<StagedQaInput> {
   const started = performance.now();
@@ -134,15 +136,15 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
   };
 }
 
-/** Three queues of about equal work, in the order the rules want the parts. */
+/** Four queues, in the order the rules want the parts; the longest attribute passes start at once on queues of their own. */
 function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record<string, CompiledAttributeSchema>, input: QaInput, after: (part: QaInputPart) => Promise<void>): Step[][] {
-  const [first, second, third] = readers as [SqlReader, SqlReader, SqlReader];
+  const [first, second, third, fourth] = readers as [SqlReader, SqlReader, SqlReader, SqlReader];
   const step = (name: string, provides: QaInputPart[], run: () => Promise<void>): Step[] => [{ name, provides, run }];
   // A step reading columns counts its table first on its own connection (once per table; later steps reuse the count).
   const layer = (reader: SqlReader, name: string, run: (table: TableFacts) => Promise<void>, provides: QaInputPart[], stepName = name): Step[] => {
     return catalog.has(name) ? step(stepName, provides, async () => run(await catalog.facts(name, reader))) : [];
   };
-  const candidates = (reader: SqlReader, name: string, waitFor: QaInputPart | null, rowFields: string[], rows: () => RowColumns): Step[] => {
+  const candidates = (reader: SqlReader, name: string, waitFor: QaInputPart | null, rowFields: string[], rows: () => RowColumns | Promise<RowColumns>): Step[] => {
     const schema = schemas[name];
     if (!catalog.has(name) || !schema) return [];
     return step(`${name} attributes`, ['attributes'], async () => {
@@ -170,9 +172,8 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         input.components.fids = await readFids(first, table);
         input.components.count = table.count;
       }) : []),
-      // The case records' pass is the longest query after the components': it goes first, the
-      // short ones after it (each waits for the main thread between its queries).
-      ...candidates(first, 'cases', null, [], () => ({ fids: [], columns: {} })),
+      // After the codes, so that it does not stall behind the components' pass on the third queue.
+      ...candidates(first, 'addresses', 'addresses', ['ADDRCODE'], () => ({ fids: input.addresses.fids, columns: { ADDRCODE: input.addresses.codes } })),
       ...candidates(first, 'grids', 'grids', ['BGCODE', 'SQCODE', 'JDCODE'], () => ({ fids: input.grids.fids, columns: { BGCODE: input.grids.codes, SQCODE: input.grids.communityCodes, JDCODE: input.grids.streetCodes } })),
       ...candidates(first, 'roads', null, [], () => ({ fids: [], columns: {} })),
     ],
@@ -198,7 +199,18 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
     ],
     [
       ...candidates(third, 'components', 'componentCodes', ['OBJCODE', 'BGCODE'], () => ({ fids: input.components.fids, columns: { OBJCODE: input.components.codes, BGCODE: input.components.gridCodes } })),
-      ...candidates(third, 'addresses', 'addresses', ['ADDRCODE'], () => ({ fids: input.addresses.fids, columns: { ADDRCODE: input.addresses.codes } })),
+    ],
+    // The case records' pass, the longest query, from the start on a connection of its own: behind
+    // other steps it started only when the main thread, busy with rules, had taken their results.
+    [
+      ...candidates(fourth, 'cases', null, CASE_CODE_FIELDS, async () => {
+        // Their codes (a value per record) are read as columns and checked in place, several
+        // times cheaper than SQLite's GLOB per row; after the pass, on the same connection.
+        const table = await catalog.facts('cases', fourth);
+        const present = CASE_CODE_FIELDS.filter((field) => table.fields.has(field));
+        const columns = await fourth.codeColumns('cases', present.map((field) => textField(table, field)), table.count);
+        return { fids: await readFids(fourth, table), columns: Object.fromEntries(present.map((field, index) => [field, columns[index]!])) };
+      }),
     ],
   ];
 }
