@@ -11,6 +11,9 @@ import { appMenuTemplate } from './app_menu.js';
 import { registerServiceHandlers } from './ipc_adapter.js';
 import { mainWindowOptions } from './window_options.js';
 
+// As in bin/citygrid.js: the standards check holds four of libuv's threads; the pool is
+// sized on first use, and nothing above has queued work yet.
+process.env.UV_THREADPOOL_SIZE ??= '8';
 const services = new CityGridServices();
 
 async function createMainWindow(): Promise<void> {
