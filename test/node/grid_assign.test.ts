@@ -14,7 +14,11 @@ import { after, before, test } from 'node:test';
 import gdal from 'gdal-async';
 import { CityGridError } from '../../src/core/api/errors.js';
 import { SILENT_FEEDBACK, type Feedback } from '../../src/core/jobs/feedback.js';
+import { assignComponentsToGrids } from '../../src/core/grids/assign_components_to_grids.js';
+import { buildGridSet } from '../../src/core/grids/grid_set.js';
 import { assignWorkspaceComponents, type GridAssignmentReport } from '../../src/node/grids/assign_workspace_components.js';
+import { readAndAssignComponents } from '../../src/node/grids/read_and_assign_components.js';
+import { readGridAssignmentInput } from '../../src/node/grids/read_grid_assignment_input.js';
 import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { crashScript } from '../helpers/grid_write_crash.js';
@@ -103,6 +107,40 @@ test('the report says exactly which grid holds each component and which records 
   ]);
   assert.equal(report.written, 0);
   assert.deepEqual(components(damaged), before, 'without --write nothing changes');
+});
+
+test('read in chunks of a few rowids, with holes among them, every component gets what one whole pass gives it', async () => {
+  const path = copyOf('holes.gpkg');
+  const dataset = gdal.open(path, 'r+');
+  try {
+    // Holes inside a chunk (3, 7) and a whole chunk without rows (9–12 with chunks of 4).
+    for (const fid of [3, 7, 9, 10, 11, 12]) dataset.layers.get('components').features.remove(fid);
+  } finally {
+    dataset.close();
+  }
+  const options = { recordedToleranceMetres: 0.001, outsideToleranceMetres: 0.001 };
+  const whole = await readGridAssignmentInput(path, SILENT_FEEDBACK);
+  const expected = assignComponentsToGrids(buildGridSet(whole.grids.codes, whole.grids.geometries), whole.components, options, SILENT_FEEDBACK);
+  for (const chunkRowids of [1, 4, 1 << 16]) {
+    const chunked = await readAndAssignComponents(path, options, SILENT_FEEDBACK, chunkRowids);
+    assert.deepEqual([...chunked.components.fids], [1, 2, 4, 5, 6, 8, 13, 14, 15]);
+    assert.deepEqual([...chunked.components.fids], [...whole.components.fids]);
+    assert.deepEqual([...chunked.components.xs], [...whole.components.xs]);
+    assert.deepEqual([...chunked.assignment.gridOf], [...expected.gridOf], `chunks of ${chunkRowids}`);
+    assert.deepEqual([...chunked.assignment.status], [...expected.status], `chunks of ${chunkRowids}`);
+    assert.deepEqual([...chunked.assignment.componentsPerGrid], [...expected.componentsPerGrid]);
+    assert.deepEqual(chunked.assignment.counts, expected.counts);
+    assert.deepEqual(Array.from({ length: chunked.components.count }, (_, row) => chunked.components.recordedCodeAt(row)),
+      Array.from({ length: whole.components.count }, (_, row) => whole.components.recordedCodes.at(row)));
+  }
+});
+
+test('a cancel while the chunks are read and assigned stops the work with CANCELED', async () => {
+  let reports = 0;
+  const feedback: Feedback = { reportProgress() { reports++; }, get canceled() { return reports > 0; } };
+  await assert.rejects(readAndAssignComponents(damaged, { recordedToleranceMetres: 0.001, outsideToleranceMetres: 0.001 }, feedback, 2),
+    (error: unknown) => error instanceof CityGridError && error.code === 'CANCELED');
+  assert.ok(reports > 0 && reports < 8, `stopped after ${reports} of 8 chunks`);
 });
 
 test('the standards check finds the same components: mismatches and the ones in no grid', async () => {

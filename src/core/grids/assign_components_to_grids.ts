@@ -14,7 +14,8 @@ import type { Feedback } from '../jobs/feedback.js';
 import { throwIfCanceled } from '../jobs/feedback.js';
 import { CodeColumn } from '../qa/code_column.js';
 import { pointInOrNearPolygon } from '../qa/geometry/point_in_polygon.js';
-import { createGridLocator, type GridSet } from './grid_set.js';
+import { GridCodeLookup } from './grid_code_lookup.js';
+import { createGridLocator, type GridLocator, type GridSet } from './grid_set.js';
 
 /** The recorded grid holds the point. */
 export const ASSIGNED_AS_RECORDED = 0;
@@ -58,70 +59,102 @@ export interface GridAssignment {
 const BATCH = 1 << 16;
 
 export function assignComponentsToGrids(grids: GridSet, points: ComponentPoints, options: GridAssignmentOptions, feedback: Feedback): GridAssignment {
-  const { polygons, byCode, codes } = grids;
-  const locate = createGridLocator(grids);
-  const recordedFirst = options.recordedFirst !== false;
-  const recordedTolerance = options.recordedToleranceMetres;
-  const outsideTolerance = options.outsideToleranceMetres;
+  const assigner = new ComponentGridAssigner(grids, options);
   const gridOf = new Int32Array(points.count).fill(-1);
   const status = new Uint8Array(points.count);
-  const componentsPerGrid = new Uint32Array(codes.length);
-  const counts = { asRecorded: 0, otherGrid: 0, unrecorded: 0, inNoGrid: 0, noPosition: 0 };
-  /** The first grid with the recorded code that holds the point (or nearly), -1 when none. */
-  const recordedHolding = (rows: readonly number[] | undefined, x: number, y: number): number => {
-    if (!rows) return -1;
-    for (let index = 0; index < rows.length; index++) {
-      const polygon = polygons[rows[index]!];
-      if (polygon && pointInOrNearPolygon(polygon, x, y, recordedTolerance)) return rows[index]!;
-    }
-    return -1;
-  };
-  const recordedCodes = points.recordedCodes instanceof CodeColumn ? points.recordedCodes : CodeColumn.fromCodes(points.recordedCodes);
-  // Components of one grid often come one after another: the code (a string) and its rows are
-  // taken once per run of equal codes, compared in place in the column.
-  let lastRow = -1;
-  let recorded = '';
-  let recordedRows: readonly number[] | undefined;
-  for (let row = 0; row < points.count; row++) {
-    if ((row & (BATCH - 1)) === 0) {
-      throwIfCanceled(feedback);
-      feedback.reportProgress(row / Math.max(1, points.count), { zh: `分配部件到网格 ${row}/${points.count}`, en: `assigning components to grids ${row}/${points.count}` });
-    }
-    const x = points.xs[row]!, y = points.ys[row]!;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      status[row] = NO_POSITION;
-      counts.noPosition++;
-      continue;
-    }
-    if (lastRow < 0 || !recordedCodes.sameCode(row, lastRow)) {
-      recorded = recordedCodes.at(row);
-      recordedRows = recorded === '' ? undefined : byCode.get(recorded);
-    }
-    lastRow = row;
-    let grid = recordedFirst ? recordedHolding(recordedRows, x, y) : -1;
-    // A grid found among the recorded code's rows has that code: no string comparison needed.
-    let asRecorded = grid >= 0;
-    if (grid < 0) {
-      grid = locate(x, y, outsideTolerance);
-      if (!recordedFirst && (grid < 0 || codes[grid] !== recorded)) {
-        // Looked up first: the recorded grid still wins when it holds the point too (overlaps, tolerance).
-        const holding = recordedHolding(recordedRows, x, y);
-        if (holding >= 0) grid = holding;
-      }
-      asRecorded = grid >= 0 && recorded !== '' && codes[grid] === recorded;
-    }
-    const kind = grid < 0 ? IN_NO_GRID : asRecorded ? ASSIGNED_AS_RECORDED : recorded === '' ? ASSIGNED_UNRECORDED : ASSIGNED_OTHER_GRID;
-    status[row] = kind;
-    if (kind === IN_NO_GRID) {
-      counts.inNoGrid++;
-      continue;
-    }
-    gridOf[row] = grid;
-    componentsPerGrid[grid]!++;
-    if (kind === ASSIGNED_AS_RECORDED) counts.asRecorded++;
-    else if (kind === ASSIGNED_OTHER_GRID) counts.otherGrid++;
-    else counts.unrecorded++;
+  for (let start = 0; start < points.count; start += BATCH) {
+    throwIfCanceled(feedback);
+    feedback.reportProgress(start / Math.max(1, points.count), { zh: `分配部件到网格 ${start}/${points.count}`, en: `assigning components to grids ${start}/${points.count}` });
+    assigner.assignRows(points, start, Math.min(points.count, start + BATCH), gridOf, status, 0);
   }
   feedback.reportProgress(1, { zh: '部件已分配到网格', en: 'components assigned to grids' });
-  return { gridOf, status, componentsPerGrid, counts };
+  return { gridOf, status, componentsPerGrid: assigner.componentsPerGrid, counts: assigner.counts };
+}
+
+/**
+ * The assignment taken piece by piece: the workspace reader hands it the
+ * components in chunks as they are read (src/node/grids/), and the counts
+ * add up over the chunks. Each row's answer depends on that row alone, so
+ * chunks may come in any order and give the same answer as one whole pass.
+ */
+export class ComponentGridAssigner {
+  readonly componentsPerGrid: Uint32Array;
+  readonly counts = { asRecorded: 0, otherGrid: 0, unrecorded: 0, inNoGrid: 0, noPosition: 0 };
+  private readonly locate: GridLocator;
+  private readonly recordedFirst: boolean;
+  private readonly codeLookup: GridCodeLookup;
+
+  constructor(private readonly grids: GridSet, private readonly options: GridAssignmentOptions) {
+    this.locate = createGridLocator(grids);
+    this.recordedFirst = options.recordedFirst !== false;
+    this.componentsPerGrid = new Uint32Array(grids.codes.length);
+    this.codeLookup = new GridCodeLookup(grids.byCode, grids.codes.length);
+  }
+
+  /** Assigns rows `start`…`end - 1` of `points`, writing each row's answer at `outputOffset + row` (gridOf must come filled with -1). */
+  assignRows(points: ComponentPoints, start: number, end: number, gridOf: Int32Array, status: Uint8Array, outputOffset: number): void {
+    const { polygons } = this.grids;
+    const { locate, recordedFirst, componentsPerGrid, counts } = this;
+    const recordedTolerance = this.options.recordedToleranceMetres;
+    const outsideTolerance = this.options.outsideToleranceMetres;
+    /** The first grid with the recorded code that holds the point (or nearly), -1 when none. */
+    const recordedHolding = (rows: readonly number[] | undefined, x: number, y: number): number => {
+      if (!rows) return -1;
+      for (let index = 0; index < rows.length; index++) {
+        const polygon = polygons[rows[index]!];
+        if (polygon && pointInOrNearPolygon(polygon, x, y, recordedTolerance)) return rows[index]!;
+      }
+      return -1;
+    };
+    const recordedCodes = points.recordedCodes instanceof CodeColumn ? points.recordedCodes : CodeColumn.fromCodes(points.recordedCodes);
+    const { text, starts } = recordedCodes;
+    const { codeOfGrid, gridsOfCode } = this.codeLookup;
+    // Components of one grid sometimes come one after another: the code is looked up once per run
+    // of equal codes, compared in place in the column.
+    let lastRow = -1;
+    let recordedEmpty = true;
+    /** The recorded code's number in the lookup, -1 when empty or no grid's code. */
+    let recordedCode = -1;
+    let recordedRows: readonly number[] | undefined;
+    for (let row = start; row < end; row++) {
+      const x = points.xs[row]!, y = points.ys[row]!;
+      const out = outputOffset + row;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        status[out] = NO_POSITION;
+        counts.noPosition++;
+        continue;
+      }
+      if (lastRow < 0 || !recordedCodes.sameCode(row, lastRow)) {
+        const codeStart = starts[row]!, codeEnd = starts[row + 1]! - 1;
+        recordedEmpty = codeEnd <= codeStart;
+        recordedCode = this.codeLookup.find(text, codeStart, codeEnd);
+        recordedRows = recordedCode >= 0 ? gridsOfCode[recordedCode] : undefined;
+      }
+      lastRow = row;
+      let grid = recordedFirst ? recordedHolding(recordedRows, x, y) : -1;
+      // A grid found among the recorded code's rows has that code: no comparison needed.
+      let asRecorded = grid >= 0;
+      if (grid < 0) {
+        grid = locate(x, y, outsideTolerance);
+        if (!recordedFirst && recordedCode >= 0 && (grid < 0 || codeOfGrid[grid] !== recordedCode)) {
+          // Looked up first: the recorded grid still wins when it holds the point too (overlaps, tolerance).
+          const holding = recordedHolding(recordedRows, x, y);
+          if (holding >= 0) grid = holding;
+        }
+        // Same code number, same code; a recorded code that is no grid's matches none.
+        asRecorded = grid >= 0 && recordedCode >= 0 && codeOfGrid[grid] === recordedCode;
+      }
+      const kind = grid < 0 ? IN_NO_GRID : asRecorded ? ASSIGNED_AS_RECORDED : recordedEmpty ? ASSIGNED_UNRECORDED : ASSIGNED_OTHER_GRID;
+      status[out] = kind;
+      if (kind === IN_NO_GRID) {
+        counts.inNoGrid++;
+        continue;
+      }
+      gridOf[out] = grid;
+      componentsPerGrid[grid]!++;
+      if (kind === ASSIGNED_AS_RECORDED) counts.asRecorded++;
+      else if (kind === ASSIGNED_OTHER_GRID) counts.otherGrid++;
+      else counts.unrecorded++;
+    }
+  }
 }

@@ -9,12 +9,12 @@
 import { resolve } from 'node:path';
 import { CityGridError } from '../../core/api/errors.js';
 import { subFeedback, type Feedback } from '../../core/jobs/feedback.js';
-import { ASSIGNED_OTHER_GRID, ASSIGNED_UNRECORDED, assignComponentsToGrids, IN_NO_GRID, type GridAssignment } from '../../core/grids/assign_components_to_grids.js';
-import { buildGridSet } from '../../core/grids/grid_set.js';
+import { ASSIGNED_OTHER_GRID, ASSIGNED_UNRECORDED, IN_NO_GRID, type GridAssignment } from '../../core/grids/assign_components_to_grids.js';
 import { numberParameter } from '../../core/qa/qa_rules_config.js';
 import { loadQaRules } from '../qa/load_qa_references.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { readComponentCodes, readGridAssignmentInput, type GridAssignmentInput } from './read_grid_assignment_input.js';
+import { readAndAssignComponents, type AssignedWorkspace } from './read_and_assign_components.js';
+import { readComponentCodes } from './read_grid_assignment_input.js';
 import { writeAssignedGridCodes, type GridCodeChange } from './write_assigned_grid_codes.js';
 
 export interface AssignOptions {
@@ -57,7 +57,7 @@ export interface GridAssignmentReport {
   /** Components whose grid code was written; 0 without `write`. */
   written: number;
   tolerances: { recordedMetres: number; outsideMetres: number };
-  /** Milliseconds: reading, the assignment itself, writing. */
+  /** Milliseconds: reading, the assignment itself (the two overlap: see read_and_assign_components.ts), writing. */
   timings: Record<string, number>;
 }
 
@@ -69,14 +69,13 @@ export async function assignWorkspaceComponents(workspace: Workspace, options: A
     outsideMetres: numberParameter(rules, 'COMPONENT_OUTSIDE_GRID', 'boundaryToleranceMetres'),
   };
   const write = options.write === true;
-  const input = await readGridAssignmentInput(path, subFeedback(feedback, 0, write ? 0.5 : 0.8));
-  const assignStarted = performance.now();
-  const grids = buildGridSet(input.grids.codes, input.grids.geometries);
-  const assignment = assignComponentsToGrids(grids, input.components, {
+  // Read and assigned together: the assignment takes the components chunk by chunk as they are read.
+  const input = await readAndAssignComponents(path, {
     recordedToleranceMetres: tolerances.recordedMetres,
     outsideToleranceMetres: tolerances.outsideMetres,
-  }, subFeedback(feedback, write ? 0.5 : 0.8, write ? 0.7 : 1));
-  const timings: Record<string, number> = { ...input.timings, assign: Math.round(performance.now() - assignStarted) };
+  }, subFeedback(feedback, 0, write ? 0.7 : 1));
+  const { assignment } = input;
+  const timings: Record<string, number> = { ...input.timings };
 
   const changes = plannedChanges(input, assignment);
   let written = 0;
@@ -100,7 +99,7 @@ export async function assignWorkspaceComponents(workspace: Workspace, options: A
     const grid = assignment.gridOf[row]!;
     return {
       fid, code: codes.get(fid) ?? '', x: input.components.xs[row]!, y: input.components.ys[row]!,
-      recorded: input.components.recordedCodes.at(row), assigned: grid >= 0 ? input.grids.codes[grid]! : null,
+      recorded: input.components.recordedCodeAt(row), assigned: grid >= 0 ? input.grids.codes[grid]! : null,
     };
   };
   return {
@@ -129,7 +128,7 @@ export async function assignWorkspaceComponents(workspace: Workspace, options: A
  * none, in fid order; not those in a grid without a code (GRID_CODE_INVALID
  * says so), whose code would be erased.
  */
-function plannedChanges(input: GridAssignmentInput, assignment: GridAssignment): Array<GridCodeChange & { row: number }> {
+function plannedChanges(input: AssignedWorkspace, assignment: GridAssignment): Array<GridCodeChange & { row: number }> {
   const changes: Array<GridCodeChange & { row: number }> = [];
   for (let row = 0; row < input.components.count; row++) {
     const status = assignment.status[row];
