@@ -15,7 +15,7 @@ import { ComponentGridAssigner, type GridAssignment, type GridAssignmentOptions 
 import { buildGridSet } from '../../core/grids/grid_set.js';
 import { SqlReader } from '../qa/sql_columns.js';
 import { describeLayers, readAreas, TableCatalog, textField, type LayerFacts } from '../qa/workspace_tables.js';
-import { decodeComponentChunk, queryComponentChunk, type ChunkTable, type ComponentChunk, type RawComponentChunk } from './read_component_chunk.js';
+import { decodeComponentChunk, queryComponentChunk, unorderedScansAscend, type ChunkTable, type ComponentChunk, type RawComponentChunk } from './read_component_chunk.js';
 import { GRID_CODE_FIELD } from './read_grid_assignment_input.js';
 
 /** Rowids per chunk: small enough that the assignment starts early and ends soon after the last read, large enough that the queries' own cost stays small. */
@@ -70,6 +70,8 @@ export async function readAndAssignComponents(path: string, options: GridAssignm
   const assigned: AssignedChunk[] = [];
   let ranges: Array<[number, number]> = [];
   let nextRange = 0, rowsAssigned = 0, expectedRows = 1;
+  /** Per connection: its unordered scans go in rowid order (see queryComponentChunk). */
+  const ascending = new Map<SqlReader, boolean>();
   /** When the last query (grids or a chunk) delivered. */
   let lastReadAt = started;
 
@@ -101,14 +103,14 @@ export async function readAndAssignComponents(path: string, options: GridAssignm
   const readChunks = async (reader: SqlReader): Promise<void> => {
     let range = claimRange();
     let index = nextRange - 1;
-    let pending: Promise<RawComponentChunk> | null = range ? queryComponentChunk(reader, table, range[0], range[1]) : null;
+    let pending: Promise<RawComponentChunk> | null = range ? queryComponentChunk(reader, table, range[0], range[1], ascending.get(reader) === true) : null;
     while (pending) {
       const raw = await pending;
       lastReadAt = Math.max(lastReadAt, performance.now());
       const rawIndex = index;
       range = claimRange();
       index = nextRange - 1;
-      pending = range ? queryComponentChunk(reader, table, range[0], range[1]) : null;
+      pending = range ? queryComponentChunk(reader, table, range[0], range[1], ascending.get(reader) === true) : null;
       // A query left running when this chunk fails must finish before the connection closes.
       pending?.catch(() => undefined);
       const chunk = await decodeComponentChunk(reader, table, raw);
@@ -128,6 +130,7 @@ export async function readAndAssignComponents(path: string, options: GridAssignm
   await Promise.all([
     stopOnFailure((async () => {
       const readStarted = performance.now();
+      ascending.set(first, await unorderedScansAscend(first));
       const facts = await catalog.facts('grids', first);
       const areas = await readAreas(first, facts, [GRID_CODE_FIELD]);
       lastReadAt = Math.max(lastReadAt, performance.now());
@@ -141,6 +144,7 @@ export async function readAndAssignComponents(path: string, options: GridAssignm
       await readChunks(first);
     })()),
     stopOnFailure((async () => {
+      ascending.set(second, await unorderedScansAscend(second));
       const range = await second.query(`SELECT (SELECT min(rowid) FROM "components") AS low, (SELECT max(rowid) FROM "components") AS high`);
       const row = await range.features.firstAsync();
       const low = Number(row?.fields.get('low') ?? 1), high = Number(row?.fields.get('high') ?? 0);
