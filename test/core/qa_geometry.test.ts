@@ -74,7 +74,7 @@ test('convex clipping gives the same shared area as the general overlay, for non
   }
 });
 
-test('two non-convex polygons go through the general overlay; what is left uncovered is found', () => {
+test('two non-convex polygons share the right area; what is left uncovered is found', () => {
   const a = flat([[ring([[0, 0], [100, 0], [100, 50], [50, 50], [50, 100], [0, 100]])]]);
   const b = flat([[ring([[25, 25], [125, 25], [125, 125], [75, 125], [75, 75], [25, 75]])]]);
   // The shared part is a 75×25 strip plus a 25×25 square.

@@ -4,16 +4,22 @@
  * and how much of each grid lies in which community.
  */
 import type { QaContext } from './qa_context.js';
+import type { AreaLayerInput } from './qa_input.js';
 import type { BucketIndex } from './geometry/bucket_index.js';
 import { intersectionArea } from './geometry/intersection_area.js';
 import { flattenPolygons, indexPolygons, rowsByCode, type GridSet, type Polygons } from '../grids/grid_set.js';
 
 export { indexPolygons, type Polygons };
 
-export const gridPolygons = (context: QaContext): Polygons => context.memo('gridPolygons', () => flattenPolygons(context.input.grids.geometries));
-export const communityPolygons = (context: QaContext): Polygons => context.memo('communityPolygons', () => flattenPolygons(context.input.communities.geometries));
-export const streetPolygons = (context: QaContext): Polygons => context.memo('streetPolygons', () => flattenPolygons(context.input.streets.geometries));
-export const ownershipPolygons = (context: QaContext): Polygons => context.memo('ownershipPolygons', () => flattenPolygons(context.input.ownership.geometries));
+/** The reader's flat polygons when it made them, else the geometries flattened here. */
+function flatPolygonsOf(layer: AreaLayerInput): Polygons {
+  return layer.polygons ?? flattenPolygons(layer.geometries);
+}
+
+export const gridPolygons = (context: QaContext): Polygons => context.memo('gridPolygons', () => flatPolygonsOf(context.input.grids));
+export const communityPolygons = (context: QaContext): Polygons => context.memo('communityPolygons', () => flatPolygonsOf(context.input.communities));
+export const streetPolygons = (context: QaContext): Polygons => context.memo('streetPolygons', () => flatPolygonsOf(context.input.streets));
+export const ownershipPolygons = (context: QaContext): Polygons => context.memo('ownershipPolygons', () => flatPolygonsOf(context.input.ownership));
 
 export const gridIndex = (context: QaContext): BucketIndex => context.memo('gridIndex', () => indexPolygons(gridPolygons(context)));
 export const communityIndex = (context: QaContext): BucketIndex => context.memo('communityIndex', () => indexPolygons(communityPolygons(context)));

@@ -7,6 +7,7 @@
  */
 import type { Position, Properties } from '../api/geo_types.js';
 import { CodeColumn } from './code_column.js';
+import type { FlatPolygon } from './geometry/flat_polygon.js';
 
 /** Polygon or multipolygon rings as MultiPolygon coordinates; null when a feature has no geometry. */
 export type AreaGeometry = Position[][][] | null;
@@ -15,6 +16,11 @@ export interface AreaLayerInput {
   fids: number[];
   codes: string[];
   geometries: AreaGeometry[];
+  /**
+   * The geometries already flattened (flat_polygon.ts), one per row, when the
+   * reader decoded them so; the rules then use these and `geometries` may be empty.
+   */
+  polygons?: Array<FlatPolygon | null>;
 }
 
 export interface GridLayerInput extends AreaLayerInput {

@@ -18,7 +18,7 @@ import { CodeColumn } from '../../core/qa/code_column.js';
 import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
 import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
 import { SqlReader } from './sql_columns.js';
-import { describeLayers, readAreas, readFids, TableCatalog, textField, type LayerFacts, type TableFacts } from './workspace_tables.js';
+import { describeLayers, readFids, readFlatAreas, TableCatalog, textField, type LayerFacts, type TableFacts } from './workspace_tables.js';
 
 /** A piece of reading: its time goes into the report; `provides` resolves the parts it fills. */
 interface Step { name: string; provides: QaInputPart[]; run: () => Promise<void> }
@@ -161,8 +161,8 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
   return [
     [
       ...layer(first, 'grids', async (table) => {
-        const areas = await readAreas(first, table, ['BGCODE', 'SQCODE', 'JDCODE']);
-        Object.assign(input.grids, { fids: areas.fids, codes: areas.columns.BGCODE, communityCodes: areas.columns.SQCODE, streetCodes: areas.columns.JDCODE, geometries: areas.geometries });
+        const areas = await readFlatAreas(first, table, ['BGCODE', 'SQCODE', 'JDCODE']);
+        Object.assign(input.grids, { fids: areas.fids, codes: areas.columns.BGCODE, communityCodes: areas.columns.SQCODE, streetCodes: areas.columns.JDCODE, geometries: [], polygons: areas.polygons });
       }, ['grids']),
       ...(catalog.has('components') ? step('components codes', ['componentCodes'], async () => {
         // Read while the points count the rows (on the second connection); checked against that count.
@@ -181,8 +181,8 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
       ...layer(second, 'communities', async (table) => { input.communities = await readCodedAreas(second, table); }, ['communities']),
       ...layer(second, 'streets', async (table) => { input.streets = await readCodedAreas(second, table); }, ['streets']),
       ...layer(second, 'ownership', async (table) => {
-        const areas = await readAreas(second, table, ['ZONECODE', 'ZONETYPE']);
-        Object.assign(input.ownership, { fids: areas.fids, codes: areas.columns.ZONECODE, zoneTypes: areas.columns.ZONETYPE, geometries: areas.geometries });
+        const areas = await readFlatAreas(second, table, ['ZONECODE', 'ZONETYPE']);
+        Object.assign(input.ownership, { fids: areas.fids, codes: areas.columns.ZONECODE, zoneTypes: areas.columns.ZONETYPE, geometries: [], polygons: areas.polygons });
       }, ['ownership']),
       ...(catalog.has('components') ? step('components points', ['componentPoints'], async () => {
         const { xs, ys } = await readCountedPoints(second, catalog, 'components');
@@ -237,6 +237,6 @@ async function readCountedPoints(reader: SqlReader, catalog: TableCatalog, name:
 }
 
 async function readCodedAreas(reader: SqlReader, table: TableFacts): Promise<AreaLayerInput> {
-  const areas = await readAreas(reader, table, ['code']);
-  return { fids: areas.fids, codes: areas.columns.code!, geometries: areas.geometries };
+  const areas = await readFlatAreas(reader, table, ['code']);
+  return { fids: areas.fids, codes: areas.columns.code!, geometries: [], polygons: areas.polygons };
 }

@@ -8,7 +8,8 @@
 import gdal from '../gdal/gdal_runtime.js';
 import type { AreaLayerInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
-import { decodeAreaGeometry } from './decode_gpkg_geometry.js';
+import { decodeAreaGeometry, decodeFlatPolygon } from './decode_gpkg_geometry.js';
+import type { FlatPolygon } from '../../core/qa/geometry/flat_polygon.js';
 import type { SqlReader } from './sql_columns.js';
 
 export interface TableFacts {
@@ -145,4 +146,13 @@ export async function readAreas(reader: SqlReader, table: TableFacts, fields: st
   for (const field of fields) columns[field] = await reader.textColumn(table.name, textField(table, field), table.count);
   const blobs = await reader.blobColumn(table.name, table.geometry, table.count);
   return { fids, columns, geometries: blobs.map((blob) => (blob ? decodeAreaGeometry(blob) : null)) };
+}
+
+/** As readAreas, with the polygons decoded straight into the flat form the QA rules use (no nested coordinate arrays). */
+export async function readFlatAreas(reader: SqlReader, table: TableFacts, fields: string[]): Promise<{ fids: number[]; columns: Record<string, string[]>; polygons: Array<FlatPolygon | null> }> {
+  const fids = [...await readFids(reader, table)];
+  const columns: Record<string, string[]> = {};
+  for (const field of fields) columns[field] = await reader.textColumn(table.name, textField(table, field), table.count);
+  const blobs = await reader.blobColumn(table.name, table.geometry, table.count);
+  return { fids, columns, polygons: blobs.map((blob) => (blob ? decodeFlatPolygon(blob) : null)) };
 }

@@ -52,6 +52,15 @@ export function flattenPolygon(parts: Position[][][]): FlatPolygon | null {
       outer.push(ringIndex === 0 ? 1 : 0);
     });
   }
+  return flatPolygonFromRings(values, starts, outer);
+}
+
+/**
+ * The polygon of rings already flattened as flattenPolygon does (no closing
+ * or repeated vertex, no ring under three vertices; `starts` and `outer` per
+ * ring); shared with readers that decode blobs straight into this form.
+ */
+export function flatPolygonFromRings(values: ArrayLike<number>, starts: readonly number[], outer: readonly number[]): FlatPolygon | null {
   if (starts.length === 0) return null;
   const coordinates = Float64Array.from(values);
   const ringStarts = Uint32Array.from([...starts, values.length / 2]);

@@ -16,7 +16,10 @@ export const checkAttributes: QaRuleFamily = {
   weight: 1,
   run(context) {
     const codeFields = context.references.rules.featureCodeFields;
-    for (const set of context.input.attributes) {
+    // The layers' passes finish in whatever order their queries do: reported in a fixed order, so
+    // that a rule over its listing limit lists the same records every time.
+    const sets = [...context.input.attributes].sort((first, second) => (first.layer < second.layer ? -1 : first.layer > second.layer ? 1 : 0));
+    for (const set of sets) {
       const schema = context.references.attributeSchemas[set.layer];
       if (!schema) continue;
       const codeField = codeFields[set.layer];
