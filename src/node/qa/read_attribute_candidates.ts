@@ -58,7 +58,7 @@ export async function readAttributeCandidates(reader: SqlReader, table: Candidat
   const maybeCoded = present.filter((property) => !rowProperties.includes(property));
   // Listing the combinations pays only while they are few; a field with a value per record (an
   // address, a case number) goes row by row. Names and notes with few values are cheaper listed too.
-  const manyValues = await fieldsWithManyValues(reader, table, maybeCoded);
+  const { many: manyValues, distinct } = await fieldsWithManyValues(reader, table, maybeCoded);
   // Fields compared with each other (not-before) are checked the same way, or a combination would miss one of them.
   for (const property of maybeCoded) {
     const other = property.schema['x-citygrid-not-before'];
@@ -68,7 +68,7 @@ export async function readAttributeCandidates(reader: SqlReader, table: Candidat
   const rowChecked = maybeCoded.filter((property) => manyValues.has(property.name));
 
   const textOk = rowChecked.map((property) => `ifnull(${propertyCondition(property, schema.emptyIsAbsent, table.fields)}, 0)`).join(' AND ') || '1';
-  const verdicts = await checkCombinations(reader, table, schema, coded, textOk);
+  const verdicts = await checkCombinations(reader, table, schema, coded, textOk, distinct);
   const rowColumns = rowProperties.length > 0 ? await rows() : null;
   const badFids = rowColumns ? rowFailures(schema, rowColumns, rowProperties) : [];
 
@@ -132,19 +132,22 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
   return [...new Set(failures)].sort((a, b) => a - b);
 }
 
-/** Fields whose first rows hold mostly different values. */
-async function fieldsWithManyValues(reader: SqlReader, table: CandidateTable, properties: CompiledProperty[]): Promise<Set<string>> {
-  if (properties.length === 0) return new Set();
+/** Fields whose first rows hold mostly different values, and how many different values each field's first rows hold. */
+async function fieldsWithManyValues(reader: SqlReader, table: CandidateTable, properties: CompiledProperty[]): Promise<{ many: Set<string>; distinct: Map<string, number> }> {
+  const distinct = new Map<string, number>();
+  if (properties.length === 0) return { many: new Set(), distinct };
   const counts = properties.map((property, index) => `count(DISTINCT ${quoteIdentifier(property.name)}) AS d${index}`);
   const columns = properties.map((property) => quoteIdentifier(property.name)).join(', ');
   const row = await (await reader.query(`SELECT count(*) AS n, ${counts.join(', ')} FROM (SELECT ${columns} FROM ${quoteIdentifier(table.name)} LIMIT ${SAMPLE_ROWS})`)).features.firstAsync();
   const sampled = Number(row?.fields.get('n') ?? 0);
   const many = new Set<string>();
-  if (!row || sampled < SAMPLE_ROWS / 5) return many;
-  properties.forEach((property, index) => {
-    if (Number(row.fields.get(`d${index}`)) > sampled / 10) many.add(property.name);
+  if (!row) return { many, distinct };
+  properties.forEach((property, index) => distinct.set(property.name, Number(row.fields.get(`d${index}`))));
+  if (sampled < SAMPLE_ROWS / 5) return { many, distinct };
+  properties.forEach((property) => {
+    if (distinct.get(property.name)! > sampled / 10) many.add(property.name);
   });
-  return many;
+  return { many, distinct };
 }
 
 interface Verdicts {
@@ -175,7 +178,7 @@ function isLengthOnly(property: CompiledProperty): boolean {
  * every row) and joins each column into one string, so that the whole scan
  * runs on GDAL's thread, not row by row on the main one.
  */
-async function checkCombinations(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, coded: CompiledProperty[], textOk: string): Promise<Verdicts> {
+async function checkCombinations(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, coded: CompiledProperty[], textOk: string, distinct: ReadonlyMap<string, number>): Promise<Verdicts> {
   const verdicts: Verdicts = { badValues: new Map(), missing: new Set(), notBefore: new Set(), textFails: false, unreadable: false, byCondition: new Set() };
   const names = coded.map((property) => property.name);
   // A text field whose only rules are on its length is listed by its length: the combinations
@@ -183,8 +186,12 @@ async function checkCombinations(reader: SqlReader, table: CandidateTable, schem
   const referenced = new Set(schema.properties.map((property) => property.schema['x-citygrid-not-before']).filter((name) => name !== undefined));
   const byLength = coded.map((property) => table.fields.get(property.name) === 'string' && !referenced.has(property.name) && isLengthOnly(property));
   for (const [index, name] of names.entries()) if (byLength[index]) verdicts.byCondition.add(name);
+  // The fields with the most values first: DISTINCT compares each row's key with the kept ones
+  // column by column, and a comparison ends at the first column that differs (~10% off the
+  // components' pass). The aliases keep each field's place in the result.
+  const keyOrder = names.map((_name, index) => index).sort((a, b) => (distinct.get(names[b]!) ?? 0) - (distinct.get(names[a]!) ?? 0) || a - b);
   const selected = [
-    ...names.map((name, index) => `${byLength[index] ? `length(${quoteIdentifier(name)})` : quoteIdentifier(name)} AS c${index}`),
+    ...keyOrder.map((index) => `${byLength[index] ? `length(${quoteIdentifier(names[index]!)})` : quoteIdentifier(names[index]!)} AS c${index}`),
     `NOT (${textOk}) AS qa_text_fails`,
   ];
   // char(30) marks NULL, char(31) separates values; a value holding either (or the escape
