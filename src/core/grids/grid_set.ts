@@ -46,7 +46,11 @@ export function rowsByCode(codes: readonly string[]): Map<string, number[]> {
 }
 
 export function buildGridSet(codes: readonly string[], geometries: readonly AreaGeometry[]): GridSet {
-  const polygons = flattenPolygons(geometries);
+  return gridSetOfPolygons(codes, flattenPolygons(geometries));
+}
+
+/** From polygons already flat (a reader that decodes blobs straight into them). */
+export function gridSetOfPolygons(codes: readonly string[], polygons: Polygons): GridSet {
   return { codes, polygons, index: indexPolygons(polygons), byCode: rowsByCode(codes) };
 }
 
