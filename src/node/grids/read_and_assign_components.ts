@@ -189,11 +189,13 @@ function joinChunks(chunks: AssignedChunk[], assigner: ComponentGridAssigner): P
     status.set(chunkStatus, offset);
     offset += chunk.count;
   }
+  // Only the code columns stay referenced: the chunks' other arrays are copied above and can go.
+  const codeColumns = chunks.map((entry) => entry.chunk.recordedCodes);
   /** The recorded code of a row, from the chunk that holds it (asked for only for the few rows a report lists). */
   const recordedCodeAt = (row: number): string => {
     let chunkIndex = starts.length - 1;
     while (chunkIndex > 0 && starts[chunkIndex]! > row) chunkIndex--;
-    return chunks[chunkIndex]!.chunk.recordedCodes.at(row - starts[chunkIndex]!);
+    return codeColumns[chunkIndex]!.at(row - starts[chunkIndex]!);
   };
   return {
     components: { count, fids, xs, ys, recordedCodeAt },
