@@ -1,10 +1,9 @@
 /** The geometry under the QA rules: flattened polygons, convex clipping, the bucket index, repeated codes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Position } from '../../src/core/api/geo_types.js';
 import { BucketIndex } from '../../src/core/qa/geometry/bucket_index.js';
 import { areaInsideConvex } from '../../src/core/qa/geometry/clip_to_convex.js';
-import { flattenPolygon, type FlatPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
+import { flattenPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
 import { intersectionArea } from '../../src/core/qa/geometry/intersection_area.js';
 import { labelPoint, pointInOrNearPolygon, pointInPolygon } from '../../src/core/qa/geometry/point_in_polygon.js';
 import { intersectionParts, uncoveredParts } from '../../src/core/qa/geometry/polygon_overlay.js';
@@ -12,27 +11,7 @@ import { CodeColumn } from '../../src/core/qa/code_column.js';
 import { findRepeatedCodes } from '../../src/core/qa/rules/find_repeated_codes.js';
 import { sortByPackedKey } from '../../src/core/qa/rules/sort_by_packed_key.js';
 
-const X = 39614000, Y = 3877000;
-
-function ring(points: Array<[number, number]>): Position[] {
-  const positions = points.map(([x, y]) => [X + x, Y + y] as Position);
-  return [...positions, positions[0]!];
-}
-
-function flat(parts: Position[][][]): FlatPolygon {
-  const polygon = flattenPolygon(parts);
-  assert.ok(polygon);
-  return polygon;
-}
-
-/** A seeded generator, so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { flat, random, ring, X, Y } from '../helpers/polygon_fixtures.js';
 
 test('a flattened polygon knows its area (holes subtracted, at Gauss-Krüger magnitudes), box and shape', () => {
   const square = flat([[ring([[0, 0], [100, 0], [100, 100], [0, 100]])]]);

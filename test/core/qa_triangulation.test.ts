@@ -7,31 +7,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Position } from '../../src/core/api/geo_types.js';
-import { flattenPolygon, type FlatPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
+import { flattenPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
 import { intersectionArea } from '../../src/core/qa/geometry/intersection_area.js';
 import { intersectionParts } from '../../src/core/qa/geometry/polygon_overlay.js';
 import { triangulateRing } from '../../src/core/qa/geometry/triangulate_ring.js';
 
-const X = 39614000, Y = 3877000;
-
-function ring(points: Array<[number, number]>): Position[] {
-  const positions = points.map(([x, y]) => [X + x, Y + y] as Position);
-  return [...positions, positions[0]!];
-}
-
-function flat(parts: Position[][][]): FlatPolygon {
-  const polygon = flattenPolygon(parts);
-  assert.ok(polygon);
-  return polygon;
-}
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { flat, random, ring } from '../helpers/polygon_fixtures.js';
 
 /** A star-shaped ring around (cx, cy): reflex vertices wherever the radius dips; clockwise when asked. */
 function star(next: () => number, cx: number, cy: number, vertices: number, clockwise: boolean): Array<[number, number]> {

@@ -7,14 +7,13 @@
  * reading and assigning, not their sum. The first connection reads the
  * grids before it joins in on the chunks (the assignment needs them first).
  */
-import gdal from '../gdal/gdal_runtime.js';
-import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import { ComponentGridAssigner, type GridAssignment, type GridAssignmentOptions } from '../../core/grids/assign_components_to_grids.js';
 import { gridSetOfPolygons } from '../../core/grids/grid_set.js';
 import { SqlReader } from '../qa/sql_columns.js';
-import { describeLayers, readFlatAreas, TableCatalog, textField, type LayerFacts } from '../qa/workspace_tables.js';
+import { openGridReaders } from './open_grid_readers.js';
+import { readFlatAreas, textField } from '../qa/workspace_tables.js';
 import { decodeComponentChunk, queryComponentChunk, unorderedScansAscend, type ChunkTable, type ComponentChunk, type RawComponentChunk } from './read_component_chunk.js';
 import { GRID_CODE_FIELD } from './read_grid_assignment_input.js';
 
@@ -42,25 +41,10 @@ interface AssignedChunk { chunk: ComponentChunk; gridOf: Int32Array; status: Uin
 /** `chunkRowids`: rowids per chunk (tests make it small to have many chunks on a small workspace). */
 export async function readAndAssignComponents(path: string, options: GridAssignmentOptions, feedback: Feedback, chunkRowids = CHUNK_ROWIDS): Promise<AssignedWorkspace> {
   const started = performance.now();
-  let layers: LayerFacts[];
-  const readers: SqlReader[] = [];
-  try {
-    layers = describeLayers(path, ['grids', 'components']);
-    for (let index = 0; index < 2; index++) readers.push(new SqlReader(gdal.open(path, 'r')));
-  } catch (thrown) {
-    for (const reader of readers) reader.close();
-    throw new CityGridError('WORKSPACE_INVALID', `GDAL cannot open the workspace for reading (${(thrown as Error).message})`, path);
-  }
-  for (const name of ['grids', 'components']) {
-    if (!layers.some((layer) => layer.name === name)) {
-      for (const reader of readers) reader.close();
-      throw new CityGridError('WORKSPACE_INVALID', `the workspace lacks layer "${name}"`, path);
-    }
-  }
-  const catalog = new TableCatalog(layers);
+  const { layers, catalog, readers } = openGridReaders(path);
   const componentsLayer = layers.find((layer) => layer.name === 'components')!;
   const table: ChunkTable = { name: 'components', geometry: componentsLayer.geometry, codeExpression: textField(componentsLayer, GRID_CODE_FIELD) };
-  const [first, second] = readers as [SqlReader, SqlReader];
+  const [first, second] = readers;
   const timings: Record<string, number> = {};
   let assignMilliseconds = 0;
   let failure: unknown = null;

@@ -7,14 +7,14 @@
  * and readComponentCodes fetches just those.
  */
 import gdal from '../gdal/gdal_runtime.js';
-import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { CodeColumn } from '../../core/qa/code_column.js';
 import type { AreaGeometry } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { SqlReader } from '../qa/sql_columns.js';
-import { describeLayers, readAreas, readFids, TableCatalog, textField, type LayerFacts } from '../qa/workspace_tables.js';
+import { openGridReaders } from './open_grid_readers.js';
+import { describeLayers, readAreas, readFids, textField } from '../qa/workspace_tables.js';
 
 /** The recorded unit grid code (SZDYWGBSM in the current standard), in the grids and the components alike. */
 export const GRID_CODE_FIELD = 'BGCODE';
@@ -29,23 +29,8 @@ export interface GridAssignmentInput {
 
 export async function readGridAssignmentInput(path: string, feedback: Feedback): Promise<GridAssignmentInput> {
   const started = performance.now();
-  let layers: LayerFacts[];
-  const readers: SqlReader[] = [];
-  try {
-    layers = describeLayers(path, ['grids', 'components']);
-    for (let index = 0; index < 2; index++) readers.push(new SqlReader(gdal.open(path, 'r')));
-  } catch (thrown) {
-    for (const reader of readers) reader.close();
-    throw new CityGridError('WORKSPACE_INVALID', `GDAL cannot open the workspace for reading (${(thrown as Error).message})`, path);
-  }
-  for (const name of ['grids', 'components']) {
-    if (!layers.some((layer) => layer.name === name)) {
-      for (const reader of readers) reader.close();
-      throw new CityGridError('WORKSPACE_INVALID', `the workspace lacks layer "${name}"`, path);
-    }
-  }
-  const catalog = new TableCatalog(layers);
-  const [first, second] = readers as [SqlReader, SqlReader];
+  const { layers, catalog, readers } = openGridReaders(path);
+  const [first, second] = readers;
   const timings: Record<string, number> = {};
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const stepStarted = performance.now();
