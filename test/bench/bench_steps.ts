@@ -11,10 +11,10 @@ import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import { assignWorkspaceComponents } from '../../src/node/grids/assign_workspace_components.js';
 import { readGridAssignmentInput } from '../../src/node/grids/read_grid_assignment_input.js';
 import { importLayer } from '../../src/node/import/import_layer.js';
-import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { writeSample } from '../../src/node/sample/write_sample.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { startPostgis } from '../helpers/postgis_server.js';
+import { validateFile } from '../helpers/validate_file.js';
 
 export interface StepResult {
   seconds: number;
@@ -124,13 +124,7 @@ export const STEPS: Record<string, Step> = {
   /** A full `citygrid validate` (its service: read, every rule, the report) on the full-scale sample. */
   async 'validate-full'(context) {
     const start = process.hrtime.bigint();
-    const workspace = Workspace.open(join(context.fullDir, 'workspace.gpkg'));
-    let report;
-    try {
-      report = await validateWorkspace(workspace, SILENT_FEEDBACK);
-    } finally {
-      workspace.close();
-    }
+    const report = await validateFile(join(context.fullDir, 'workspace.gpkg'));
     const cpu = process.cpuUsage();
     return {
       seconds: seconds(start), errors: report.summary.errors, warnings: report.summary.warnings,

@@ -19,13 +19,13 @@ import { buildGridSet } from '../../src/core/grids/grid_set.js';
 import { assignWorkspaceComponents, type GridAssignmentReport } from '../../src/node/grids/assign_workspace_components.js';
 import { readAndAssignComponents } from '../../src/node/grids/read_and_assign_components.js';
 import { readGridAssignmentInput } from '../../src/node/grids/read_grid_assignment_input.js';
-import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { crashScript } from '../helpers/grid_write_crash.js';
 import { tempDir } from '../helpers/paths.js';
 import { cleanQaCity, component, COMMUNITY_EAST, COMMUNITY_WEST, gridCode, writeQaCity, X0, Y0 } from '../helpers/qa_city.js';
 import { runCli } from '../helpers/run_cli.js';
 import { sqlRows } from '../helpers/sql_rows.js';
+import { validateFile } from '../helpers/validate_file.js';
 
 const folder = tempDir('grid-assign');
 after(() => folder.remove());
@@ -144,15 +144,10 @@ test('a cancel while the chunks are read and assigned stops the work with CANCEL
 });
 
 test('the standards check finds the same components: mismatches and the ones in no grid', async () => {
-  const workspace = Workspace.open(damaged);
-  try {
-    const report = await validateWorkspace(workspace, SILENT_FEEDBACK);
-    const fidsOf = (ruleId: string): number[] => report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.fid);
-    assert.deepEqual(fidsOf('COMPONENT_GRID_MISMATCH'), [2, 11, 12]);
-    assert.deepEqual(fidsOf('COMPONENT_OUTSIDE_GRID'), [13, 14]);
-  } finally {
-    workspace.close();
-  }
+  const report = await validateFile(damaged);
+  const fidsOf = (ruleId: string): number[] => report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => finding.fid);
+  assert.deepEqual(fidsOf('COMPONENT_GRID_MISMATCH'), [2, 11, 12]);
+  assert.deepEqual(fidsOf('COMPONENT_OUTSIDE_GRID'), [13, 14]);
 });
 
 test('--write records the assigned code in exactly the components that differ, and nothing else', async () => {
@@ -171,14 +166,9 @@ test('--write records the assigned code in exactly the components that differ, a
   }
   const again = await assign(path, false);
   assert.deepEqual(again.counts, { components: 15, grids: 8, asRecorded: 13, otherGrid: 0, unrecorded: 0, inNoGrid: 2, withoutPosition: 0 });
-  const workspace = Workspace.open(path);
-  try {
-    const validation = await validateWorkspace(workspace, SILENT_FEEDBACK);
-    assert.equal(validation.summary.byRule.find((rule) => rule.ruleId === 'COMPONENT_GRID_MISMATCH')!.count, 0);
-    assert.equal(validation.summary.byRule.find((rule) => rule.ruleId === 'COMPONENT_OUTSIDE_GRID')!.count, 2);
-  } finally {
-    workspace.close();
-  }
+  const validation = await validateFile(path);
+  assert.equal(validation.summary.byRule.find((rule) => rule.ruleId === 'COMPONENT_GRID_MISMATCH')!.count, 0);
+  assert.equal(validation.summary.byRule.find((rule) => rule.ruleId === 'COMPONENT_OUTSIDE_GRID')!.count, 2);
   const dataset = gdal.open(path);
   try {
     assert.deepEqual(sqlRows(dataset)('PRAGMA integrity_check').map((row) => Object.values(row)[0]), ['ok']);

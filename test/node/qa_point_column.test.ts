@@ -12,11 +12,9 @@ import gdal from 'gdal-async';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
 import { decodePointColumn } from '../../src/node/qa/decode_point_column.js';
 import { SqlReader } from '../../src/node/qa/sql_columns.js';
-import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
-import { Workspace } from '../../src/node/workspace/workspace.js';
-import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import { cleanQaCity, writeQaCity, X0, Y0 } from '../helpers/qa_city.js';
 import { tempDir } from '../helpers/paths.js';
+import { validateFile } from '../helpers/validate_file.js';
 
 const folder = tempDir('point-column');
 after(() => folder.remove());
@@ -138,13 +136,8 @@ test('a workspace whose component points carry envelopes validates as the plain 
   } finally {
     dataset.close();
   }
-  const workspace = Workspace.open(path);
-  try {
-    const report = await validateWorkspace(workspace, SILENT_FEEDBACK);
-    assert.deepEqual(report.findings.map((finding) => `${finding.ruleId} ${finding.layer}#${finding.fid}`), []);
-    assert.equal(report.checked.components, 8);
-    assert.equal(report.checked.addresses, 2);
-  } finally {
-    workspace.close();
-  }
+  const report = await validateFile(path);
+  assert.deepEqual(report.findings.map((finding) => `${finding.ruleId} ${finding.layer}#${finding.fid}`), []);
+  assert.equal(report.checked.components, 8);
+  assert.equal(report.checked.addresses, 2);
 });

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { QaReport } from '../../src/core/qa/qa_finding.js';
-import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
+import { validateFile as validate } from '../helpers/validate_file.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { tempDir } from '../helpers/paths.js';
 import { cleanQaCity, component, COMMUNITY_EAST, COMMUNITY_WEST, grid, gridCode, point, rectangle, writeQaCity, X0, Y0 } from '../helpers/qa_city.js';
@@ -16,14 +16,6 @@ import { cleanQaCity, component, COMMUNITY_EAST, COMMUNITY_WEST, grid, gridCode,
 const folder = tempDir('qa-rules');
 after(() => folder.remove());
 
-async function validate(path: string): Promise<QaReport> {
-  const workspace = Workspace.open(path);
-  try {
-    return await validateWorkspace(workspace, SILENT_FEEDBACK);
-  } finally {
-    workspace.close();
-  }
-}
 
 /** "RULE layer#fid", plus the field for attribute findings, sorted. */
 function pairs(report: QaReport): string[] {

@@ -13,9 +13,8 @@ import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import type { QaReport } from '../../src/core/qa/qa_finding.js';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
-import { validateWorkspace } from '../../src/node/qa/validate_workspace.js';
 import { writeSample } from '../../src/node/sample/write_sample.js';
-import { Workspace } from '../../src/node/workspace/workspace.js';
+import { validateFile as validate } from '../helpers/validate_file.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli } from '../helpers/run_cli.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
@@ -25,14 +24,6 @@ const clean = copyOfSample('qa-clean');
 const damaged = copyOfSample('qa-damaged');
 after(() => { clean.remove(); damaged.remove(); });
 
-async function validate(path: string): Promise<QaReport> {
-  const workspace = Workspace.open(path);
-  try {
-    return await validateWorkspace(workspace, SILENT_FEEDBACK);
-  } finally {
-    workspace.close();
-  }
-}
 
 const key = (finding: QaReport['findings'][number]): string => `${finding.ruleId} ${finding.layer}#${finding.fid}`;
 
