@@ -4,7 +4,7 @@
  * without a GDAL object each. Z and M values are skipped.
  */
 import type { Position } from '../../core/api/geo_types.js';
-import { flatPolygonFromRings, type FlatPolygon } from '../../core/qa/geometry/flat_polygon.js';
+import { RingCollector, type FlatPolygon } from '../../core/qa/geometry/flat_polygon.js';
 
 export type Parts = Position[][][];
 
@@ -89,49 +89,38 @@ export function decodeFlatPolygon(bytes: Buffer): FlatPolygon | null {
   if (start < 0) return null;
   const cursor: Cursor = { bytes, offset: start };
   const header = readHeader(cursor);
-  const values: number[] = [], starts: number[] = [], outer: number[] = [];
+  const rings = new RingCollector();
   if (header.type === WKB_POLYGON) {
-    flattenRings(cursor, header.littleEndian, header.dimensions, values, starts, outer);
+    flattenRings(cursor, header.littleEndian, header.dimensions, rings);
   } else if (header.type === WKB_MULTIPOLYGON) {
     const count = header.littleEndian ? bytes.readUInt32LE(cursor.offset) : bytes.readUInt32BE(cursor.offset);
     cursor.offset += 4;
     for (let part = 0; part < count; part++) {
       const partHeader = readHeader(cursor);
-      flattenRings(cursor, partHeader.littleEndian, partHeader.dimensions, values, starts, outer);
+      flattenRings(cursor, partHeader.littleEndian, partHeader.dimensions, rings);
     }
   } else {
     return null;
   }
-  return flatPolygonFromRings(values, starts, outer);
+  return rings.polygon();
 }
 
-/** One polygon's rings appended as flattenPolygon appends them (repeated and closing vertices dropped, short rings skipped). */
-function flattenRings(cursor: Cursor, littleEndian: boolean, dimensions: number, values: number[], starts: number[], outer: number[]): void {
+/** One polygon's rings, read from the WKB into the collector. */
+function flattenRings(cursor: Cursor, littleEndian: boolean, dimensions: number, rings: RingCollector): void {
   const { bytes } = cursor;
   const ringCount = littleEndian ? bytes.readUInt32LE(cursor.offset) : bytes.readUInt32BE(cursor.offset);
   cursor.offset += 4;
   for (let ring = 0; ring < ringCount; ring++) {
     const pointCount = littleEndian ? bytes.readUInt32LE(cursor.offset) : bytes.readUInt32BE(cursor.offset);
     cursor.offset += 4;
-    const start = values.length / 2;
+    rings.beginRing();
     for (let point = 0; point < pointCount; point++) {
       const x = littleEndian ? bytes.readDoubleLE(cursor.offset) : bytes.readDoubleBE(cursor.offset);
       const y = littleEndian ? bytes.readDoubleLE(cursor.offset + 8) : bytes.readDoubleBE(cursor.offset + 8);
       cursor.offset += 8 * dimensions;
-      if (values.length / 2 > start && values[values.length - 2] === x && values[values.length - 1] === y) continue;
-      values.push(x, y);
+      rings.addVertex(x, y);
     }
-    let count = values.length / 2 - start;
-    if (count > 1 && values[start * 2] === values[values.length - 2] && values[start * 2 + 1] === values[values.length - 1]) {
-      values.length -= 2;
-      count--;
-    }
-    if (count < 3) {
-      values.length = start * 2;
-      continue;
-    }
-    starts.push(start);
-    outer.push(ring === 0 ? 1 : 0);
+    rings.endRing(ring === 0);
   }
 }
 

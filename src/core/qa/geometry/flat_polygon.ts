@@ -25,34 +25,59 @@ export interface FlatPolygon {
   rectangle: boolean;
 }
 
+/**
+ * Rings gathered vertex by vertex into the flat form, dropping repeated and
+ * closing vertices and rings left under three vertices. Both the coordinate
+ * arrays (flattenPolygon) and the GeoPackage blob decoder feed it, so the two
+ * give the same polygon by construction.
+ */
+export class RingCollector {
+  private readonly values: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly outer: number[] = [];
+  private start = 0;
+
+  beginRing(): void {
+    this.start = this.values.length / 2;
+  }
+
+  addVertex(x: number, y: number): void {
+    const values = this.values;
+    if (values.length / 2 > this.start && values[values.length - 2] === x && values[values.length - 1] === y) return;
+    values.push(x, y);
+  }
+
+  endRing(isOuter: boolean): void {
+    const values = this.values, start = this.start;
+    let count = values.length / 2 - start;
+    if (count > 1 && values[start * 2] === values[values.length - 2] && values[start * 2 + 1] === values[values.length - 1]) {
+      values.length -= 2;
+      count--;
+    }
+    if (count < 3) {
+      values.length = start * 2;
+      return;
+    }
+    this.starts.push(start);
+    this.outer.push(isOuter ? 1 : 0);
+  }
+
+  polygon(): FlatPolygon | null {
+    return flatPolygonFromRings(this.values, this.starts, this.outer);
+  }
+}
+
 /** Flattens MultiPolygon coordinates; null when nothing with an area is left. */
 export function flattenPolygon(parts: Position[][][]): FlatPolygon | null {
-  const values: number[] = [];
-  const starts: number[] = [];
-  const outer: number[] = [];
+  const rings = new RingCollector();
   for (const part of parts) {
     part.forEach((ring, ringIndex) => {
-      const start = values.length / 2;
-      for (let index = 0; index < ring.length; index++) {
-        const [x, y] = ring[index]!;
-        const count = values.length / 2 - start;
-        if (count > 0 && values[values.length - 2] === x && values[values.length - 1] === y) continue;
-        values.push(x, y);
-      }
-      let count = values.length / 2 - start;
-      if (count > 1 && values[start * 2] === values[values.length - 2] && values[start * 2 + 1] === values[values.length - 1]) {
-        values.length -= 2;
-        count--;
-      }
-      if (count < 3) {
-        values.length = start * 2;
-        return;
-      }
-      starts.push(start);
-      outer.push(ringIndex === 0 ? 1 : 0);
+      rings.beginRing();
+      for (const [x, y] of ring) rings.addVertex(x!, y!);
+      rings.endRing(ringIndex === 0);
     });
   }
-  return flatPolygonFromRings(values, starts, outer);
+  return rings.polygon();
 }
 
 /**
