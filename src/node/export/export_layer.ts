@@ -5,13 +5,13 @@
  * export never changes it; the output appears complete or not at all
  * (export_output.ts).
  */
-import { existsSync, statSync } from 'node:fs';
 import type { Dataset } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import { throwIfCanceled, type Feedback } from '../../core/jobs/feedback.js';
 import { findLayerSchema } from '../../core/schema/layer_schema.js';
 import gdal from '../gdal/gdal_runtime.js';
 import { loadLayersSchema } from '../schemas/load_schemas.js';
+import { META_TABLE, openWorkspaceDataset } from '../workspace/workspace.js';
 import { EXPORT_FORMATS, FORMAT_SPECS, translateArguments, type CsvGeometry, type ExportFormat, type ShapefileEncoding } from './export_formats.js';
 import { prepareExportOutput } from './export_output.js';
 import { resolveExportFilter, type ExportFilter } from './resolve_export_filter.js';
@@ -45,8 +45,6 @@ export interface ExportReport {
   filter: ExportFilter | null;
 }
 
-const META_TABLE = 'citygrid_meta';
-
 export async function exportLayer(options: ExportOptions, feedback: Feedback): Promise<ExportReport> {
   if (!EXPORT_FORMATS.includes(options.format)) throw new CityGridError('FORMAT_UNSUPPORTED', `unknown format "${options.format}" (one of ${EXPORT_FORMATS.join(', ')})`, options.outPath);
   const spec = FORMAT_SPECS[options.format];
@@ -59,7 +57,7 @@ export async function exportLayer(options: ExportOptions, feedback: Feedback): P
   if (options.format === 'csv' && csvGeometry === 'xy' && layerSchema.geometry !== 'Point') {
     throw new CityGridError('INVALID_REQUEST', `X/Y columns hold points only; layer ${options.layer} holds ${layerSchema.geometry}s: use --csv-geometry wkt`, options.outPath);
   }
-  const dataset = openWorkspaceReadOnly(options.workspacePath);
+  const dataset = openWorkspaceDataset(options.workspacePath, 'r');
   try {
     const layer = workspaceLayer(dataset, options.layer, options.workspacePath);
     const targetCrs = chooseCrs(options.crs, spec.defaultCrs ?? workspaceCrs(dataset, options.workspacePath), spec.onlyCrs, options);
@@ -93,22 +91,6 @@ export async function exportLayer(options: ExportOptions, feedback: Feedback): P
   } finally {
     dataset.close();
   }
-}
-
-function openWorkspaceReadOnly(path: string): Dataset {
-  if (!existsSync(path)) throw new CityGridError('FILE_NOT_FOUND', 'no such file', path);
-  if (statSync(path).isDirectory()) throw new CityGridError('WORKSPACE_INVALID', 'is a folder, not a workspace .gpkg file', path);
-  let dataset: Dataset;
-  try {
-    dataset = gdal.open(path, 'r');
-  } catch (thrown) {
-    throw new CityGridError('WORKSPACE_INVALID', `not a GeoPackage workspace: GDAL cannot open it (${(thrown as Error).message || 'unrecognised format'})`, path);
-  }
-  if (dataset.driver.description !== 'GPKG' || !dataset.layers.map((layer) => layer.name).includes(META_TABLE)) {
-    dataset.close();
-    throw new CityGridError('WORKSPACE_INVALID', 'not a CityGrid workspace (a GeoPackage with a citygrid_meta table)', path);
-  }
-  return dataset;
 }
 
 function workspaceLayer(dataset: Dataset, name: string, path: string): ReturnType<Dataset['layers']['get']> {

@@ -81,25 +81,7 @@ export class Workspace {
 
   /** Opens an existing workspace, saying exactly why a file is not one. */
   static open(path: string): Workspace {
-    if (!existsSync(path)) throw new CityGridError('FILE_NOT_FOUND', 'no such file', path);
-    if (statSync(path).isDirectory()) throw new CityGridError('WORKSPACE_INVALID', 'is a folder, not a workspace .gpkg file', path);
-    let dataset: Dataset;
-    try {
-      dataset = gdal.open(path, 'r+');
-    } catch (thrown) {
-      throw new CityGridError('WORKSPACE_INVALID', `not a GeoPackage workspace: GDAL cannot open it (${(thrown as Error).message || 'unrecognised format'})`, path);
-    }
-    if (dataset.driver.description !== 'GPKG') {
-      const driver = dataset.driver.description;
-      dataset.close();
-      throw new CityGridError('WORKSPACE_INVALID', `is a ${driver} file, not a GeoPackage workspace; use "citygrid import" to bring its data into a workspace`, path);
-    }
-    const names = dataset.layers.map((layer) => layer.name);
-    if (!names.includes(META_TABLE)) {
-      dataset.close();
-      throw new CityGridError('WORKSPACE_INVALID', `a GeoPackage but not a CityGrid workspace (no ${META_TABLE} table); use "citygrid import" to bring its layers into one`, path);
-    }
-    return new Workspace(path, dataset, loadLayersSchema());
+    return new Workspace(path, openWorkspaceDataset(path, 'r+'), loadLayersSchema());
   }
 
   close(): void {
@@ -237,4 +219,30 @@ function unionExtents(extents: Array<Extent | null>): Extent | null {
       : [...extent];
   }
   return union;
+}
+
+/**
+ * The GDAL dataset of an existing workspace (read-only for readers such as the
+ * export), or the exact reason the file is not one: missing, a folder, not
+ * readable by GDAL, another format, or a GeoPackage without the workspace table.
+ */
+export function openWorkspaceDataset(path: string, mode: 'r' | 'r+'): Dataset {
+  if (!existsSync(path)) throw new CityGridError('FILE_NOT_FOUND', 'no such file', path);
+  if (statSync(path).isDirectory()) throw new CityGridError('WORKSPACE_INVALID', 'is a folder, not a workspace .gpkg file', path);
+  let dataset: Dataset;
+  try {
+    dataset = gdal.open(path, mode);
+  } catch (thrown) {
+    throw new CityGridError('WORKSPACE_INVALID', `not a GeoPackage workspace: GDAL cannot open it (${(thrown as Error).message || 'unrecognised format'})`, path);
+  }
+  if (dataset.driver.description !== 'GPKG') {
+    const driver = dataset.driver.description;
+    dataset.close();
+    throw new CityGridError('WORKSPACE_INVALID', `is a ${driver} file, not a GeoPackage workspace; use "citygrid import" to bring its data into a workspace`, path);
+  }
+  if (!dataset.layers.map((layer) => layer.name).includes(META_TABLE)) {
+    dataset.close();
+    throw new CityGridError('WORKSPACE_INVALID', `a GeoPackage but not a CityGrid workspace (no ${META_TABLE} table); use "citygrid import" to bring its layers into one`, path);
+  }
+  return dataset;
 }
