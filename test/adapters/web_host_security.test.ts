@@ -47,15 +47,38 @@ test('requests without the token are refused, pages and API alike', async () => 
   assert.equal((await get('/?token=wrong')).status, 401);
 });
 
-test('opening the URL sets a same-site cookie that authorises the page and its assets', async () => {
+test('opening the URL sets a same-site cookie that authorises the page and its assets, but no API call', async () => {
   const page = await get(`/?token=${host.token}`);
   assert.equal(page.status, 200);
   assert.match(page.body, /城市网格工作台/);
   const cookie = String(page.headers['set-cookie']).split(';')[0]!;
   assert.match(String(page.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
   assert.equal((await get('/index.html', { cookie })).status, 200);
-  const api = await get('/api/getWorkspace', { cookie, 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' });
+  assert.match(String(page.headers['content-security-policy']), /frame-ancestors 'none'/);
+  const withCookie = await get('/api/getWorkspace', { cookie, 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' });
+  assert.equal(withCookie.status, 401, 'the cookie alone does not reach the API');
+  assert.match(JSON.parse(withCookie.body).error.message, /X-CityGrid-Token/);
+  const withQuery = await get(`/api/getWorkspace?token=${host.token}`, { 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' });
+  assert.equal(withQuery.status, 401, 'nor does the token in the query');
+  const api = await get('/api/getWorkspace', { 'x-citygrid-token': host.token, 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}' });
   assert.deepEqual(JSON.parse(api.body), { ok: true, value: null });
+});
+
+test('only the own origin, and only JSON, reaches the API', async () => {
+  const call = (headers: Record<string, string>) => get('/api/getWorkspace', { 'x-citygrid-token': host.token, 'x-method': 'POST', 'content-type': 'application/json', 'x-body': '{}', ...headers });
+  assert.equal((await call({ origin: `http://127.0.0.1:${host.port}`, 'sec-fetch-site': 'same-origin' })).status, 200);
+  const otherPort = await call({ origin: `http://127.0.0.1:${host.port + 1}` });
+  assert.equal(otherPort.status, 403);
+  assert.match(JSON.parse(otherPort.body).error.message, new RegExp(`127\\.0\\.0\\.1:${host.port + 1}`));
+  assert.equal((await call({ origin: 'null' })).status, 403);
+  assert.equal((await call({ 'sec-fetch-site': 'same-site' })).status, 403);
+  assert.equal((await call({ 'sec-fetch-site': 'none' })).status, 403, 'a typed URL may read, not post');
+  const plain = await call({ 'content-type': 'text/plain' });
+  assert.equal(plain.status, 415);
+  assert.equal(JSON.parse(plain.body).error.code, 'INVALID_REQUEST');
+  assert.equal((await call({ 'content-type': 'application/json; charset=utf-8' })).status, 200);
+  assert.equal((await get(`/?token=${host.token}`, { 'sec-fetch-site': 'none' })).status, 200, 'the user may open the printed URL');
+  assert.equal((await get(`/?token=${host.token}`, { 'sec-fetch-site': 'cross-site' })).status, 403);
 });
 
 test('no CORS grant, no foreign Host, nothing outside the renderer folder', async () => {
@@ -70,6 +93,7 @@ test('no CORS grant, no foreign Host, nothing outside the renderer folder', asyn
 test('uploads need the token, keep only the file name, share a batch, are size-limited and go when the host stops', async () => {
   const post = (path: string, body: string, headers: Record<string, string> = {}) => get(path, { 'x-method': 'POST', 'x-body': body, 'content-type': 'application/octet-stream', ...headers });
   assert.equal((await post('/upload?name=a.shp', 'x')).status, 401);
+  assert.equal((await post(`/upload?name=a.shp&token=${host.token}`, 'x')).status, 401, 'an upload needs the header');
   const first = JSON.parse((await post('/upload?name=..%2F..%2Fsurvey.shp', 'shape bytes', { 'x-citygrid-token': host.token })).body);
   assert.equal(first.ok, true, JSON.stringify(first));
   assert.equal(basename(first.value.path), 'survey.shp', 'a path in the name is dropped');

@@ -35,7 +35,9 @@ export async function startBrowserApp(workspacePath: string): Promise<BrowserApp
       server.once('exit', (code) => reject(new Error(`citygrid serve exited with ${code}`)));
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // An explicit context, so that a test can open a second page that shares the app's cookies.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
     await page.goto(url);
     const screenshot = async (name: string) => {
       const folder = join(repoRoot(), 'build', 'test-artifacts');

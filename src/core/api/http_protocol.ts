@@ -1,7 +1,9 @@
 /**
  * How the contract travels over the web host's HTTP: POST /api/<method> with a
- * JSON body, events as Server-Sent Events at /api/events, the per-start token
- * in this header (or `?token=` / cookie for the page itself). A file the
+ * JSON body (Content-Type application/json only), events as Server-Sent Events
+ * at /api/events, the per-start token in this header on every call that can
+ * change anything (`?token=` / the cookie serve only for GETs of the page, its
+ * assets and events). A file the
  * browser holds is uploaded as the raw body of POST /upload?name=FILE[&batch=ID]
  * (the parts of one shapefile share a batch) and answers with its path on the
  * service machine.

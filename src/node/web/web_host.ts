@@ -2,21 +2,23 @@
  * The web host: serves the renderer and the service contract over loopback
  * HTTP, so the same UI runs in any browser (and in headless Chromium for the
  * tests). It listens on 127.0.0.1 only, on a random port by default, and asks
- * every request for the per-start token (header, `?token=` or the cookie set
- * when the page was opened with it). It sends no CORS headers, so no other
- * origin can read its answers, and it refuses foreign Host headers (DNS
- * rebinding). Files a browser drops for import are uploaded to
+ * every request for the per-start token and its own origin (request_guard.ts:
+ * the cookie set when the page was opened serves only for reading; anything
+ * that changes state needs the token in a header). It sends no CORS headers,
+ * so no other origin can read its answers, and it refuses foreign Host
+ * headers (DNS rebinding). Files a browser drops for import are uploaded to
  * POST /upload under the same checks and staged in a private folder
  * (src/node/import/upload_staging.ts) removed when the host stops.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../../core/api/dispatch.js';
-import { API_PATH_PREFIX, EVENTS_PATH, MAX_UPLOAD_BYTES, TOKEN_HEADER, UPLOAD_PATH } from '../../core/api/http_protocol.js';
+import { API_PATH_PREFIX, EVENTS_PATH, MAX_UPLOAD_BYTES, UPLOAD_PATH } from '../../core/api/http_protocol.js';
 import { toServiceError } from '../../core/api/errors.js';
 import { UploadStaging } from '../import/upload_staging.js';
 import type { CityGridServices } from '../services/citygrid_services.js';
+import { refusalOf } from './request_guard.js';
 import { serveStaticFile } from './static_files.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -58,17 +60,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!isLoopbackHost(request.headers.host, port)) {
-      sendJson(response, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: 'foreign Host header refused' } });
+    const refusal = refusalOf(request, url, { port, token, cookieName: cookieName(port) });
+    if (refusal) {
+      sendJson(response, refusal.status, { ok: false, error: refusal.error });
+      request.resume();
       return;
     }
     const queryToken = url.searchParams.get('token');
-    if (!isAuthorized(request, queryToken)) {
-      sendJson(response, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token; open the URL that "citygrid serve" printed' } });
-      return;
-    }
     if (queryToken) {
-      // The page's own asset and API requests then carry the token as a cookie.
+      // The page's own assets then come with the token as a cookie; its API calls send the header.
       response.setHeader('Set-Cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     if (url.pathname === EVENTS_PATH && request.method === 'GET') {
@@ -124,12 +124,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   }
 
-  function isAuthorized(request: IncomingMessage, queryToken: string | null): boolean {
-    const header = request.headers[TOKEN_HEADER.toLowerCase()];
-    const candidates = [typeof header === 'string' ? header : null, queryToken, readCookie(request.headers.cookie, cookieName(port))];
-    return candidates.some((candidate) => candidate !== null && sameSecret(candidate, token));
-  }
-
   function openEventStream(response: ServerResponse): void {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     response.write(': connected\n\n');
@@ -165,25 +159,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 function cookieName(port: number): string {
   return `citygrid_token_${port}`;
-}
-
-function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
-}
-
-function sameSecret(candidate: string, token: string): boolean {
-  const a = Buffer.from(candidate);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
