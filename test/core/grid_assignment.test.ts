@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import type { Position } from '../../src/core/api/geo_types.js';
 import { ASSIGNED_AS_RECORDED, ASSIGNED_OTHER_GRID, ASSIGNED_UNRECORDED, assignComponentsToGrids, IN_NO_GRID, NO_POSITION, type ComponentPoints } from '../../src/core/grids/assign_components_to_grids.js';
 import { buildGridSet, type GridSet } from '../../src/core/grids/grid_set.js';
-import { pointInPolygon } from '../../src/core/qa/geometry/point_in_polygon.js';
+import { pointInPolygon } from '../../src/core/geometry/point_in_polygon.js';
 import { SILENT_FEEDBACK, type Feedback } from '../../src/core/jobs/feedback.js';
 import { CityGridError } from '../../src/core/api/errors.js';
 

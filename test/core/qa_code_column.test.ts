@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compileColumnTest, compileRangeTest } from '../../src/core/qa/attributes/code_pattern.js';
-import { CODE_SEPARATOR, CodeColumn, digitsValue } from '../../src/core/qa/code_column.js';
+import { CODE_SEPARATOR, CodeColumn, digitsValue } from '../../src/core/columns/code_column.js';
 
 test('a column read from joined codes gives each code back, empty ones included, and refuses a wrong count', () => {
   const codes = ['37130201010100001', '', '3713020101010001', 'X1', ''];

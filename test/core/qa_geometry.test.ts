@@ -1,13 +1,13 @@
 /** The geometry under the QA rules: flattened polygons, convex clipping, the bucket index, repeated codes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BucketIndex } from '../../src/core/qa/geometry/bucket_index.js';
-import { areaInsideConvex } from '../../src/core/qa/geometry/clip_to_convex.js';
-import { flattenPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
-import { intersectionArea } from '../../src/core/qa/geometry/intersection_area.js';
-import { labelPoint, pointInOrNearPolygon, pointInPolygon } from '../../src/core/qa/geometry/point_in_polygon.js';
-import { intersectionParts, uncoveredParts } from '../../src/core/qa/geometry/polygon_overlay.js';
-import { CodeColumn } from '../../src/core/qa/code_column.js';
+import { BucketIndex } from '../../src/core/geometry/bucket_index.js';
+import { areaInsideConvex } from '../../src/core/geometry/clip_to_convex.js';
+import { flattenPolygon } from '../../src/core/geometry/flat_polygon.js';
+import { intersectionArea } from '../../src/core/geometry/intersection_area.js';
+import { labelPoint, pointInOrNearPolygon, pointInPolygon } from '../../src/core/geometry/point_in_polygon.js';
+import { intersectionParts, uncoveredParts } from '../../src/core/geometry/polygon_overlay.js';
+import { CodeColumn } from '../../src/core/columns/code_column.js';
 import { findRepeatedCodes } from '../../src/core/qa/rules/find_repeated_codes.js';
 import { sortByPackedKey } from '../../src/core/qa/rules/sort_by_packed_key.js';
 

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Position } from '../../src/core/api/geo_types.js';
-import { flattenPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
-import { intersectionArea } from '../../src/core/qa/geometry/intersection_area.js';
-import { intersectionParts } from '../../src/core/qa/geometry/polygon_overlay.js';
-import { triangulateRing } from '../../src/core/qa/geometry/triangulate_ring.js';
+import { flattenPolygon } from '../../src/core/geometry/flat_polygon.js';
+import { intersectionArea } from '../../src/core/geometry/intersection_area.js';
+import { intersectionParts } from '../../src/core/geometry/polygon_overlay.js';
+import { triangulateRing } from '../../src/core/geometry/triangulate_ring.js';
 
 import { flat, random, ring } from '../helpers/polygon_fixtures.js';
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Position } from '../../src/core/api/geo_types.js';
-import { flattenPolygon, type FlatPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
+import { flattenPolygon, type FlatPolygon } from '../../src/core/geometry/flat_polygon.js';
 
 export const X = 39614000, Y = 3877000;
 

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { flattenPolygon } from '../../src/core/qa/geometry/flat_polygon.js';
+import { flattenPolygon } from '../../src/core/geometry/flat_polygon.js';
 import { decodeAreaGeometry, decodeFlatPolygon } from '../../src/node/qa/decode_gpkg_geometry.js';
 
 const X = 39614000, Y = 3877000;

@@ -12,8 +12,8 @@
  */
 import type { Feedback } from '../jobs/feedback.js';
 import { throwIfCanceled } from '../jobs/feedback.js';
-import { CodeColumn } from '../qa/code_column.js';
-import { pointInOrNearPolygon } from '../qa/geometry/point_in_polygon.js';
+import { CodeColumn } from '../columns/code_column.js';
+import { pointInOrNearPolygon } from '../geometry/point_in_polygon.js';
 import { GridCodeLookup } from './grid_code_lookup.js';
 import { createGridLocator, type GridLocator, type GridSet } from './grid_set.js';
 

@@ -1,13 +1,13 @@
 /**
- * Unit grids made ready for point lookups: flattened polygons, the bucket
- * index of the QA engine (src/core/qa/geometry) and the rows of each code.
+ * Unit grids made ready for point lookups: flattened polygons, the shared
+ * bucket index (src/core/geometry) and the rows of each code.
  * The standards check builds one from its input (qa_derived.ts) and the
  * grid assignment from the workspace, so both find the same grid for a point.
  */
 import type { AreaGeometry } from '../qa/qa_input.js';
-import { BucketIndex } from '../qa/geometry/bucket_index.js';
-import { flattenPolygon, type FlatPolygon } from '../qa/geometry/flat_polygon.js';
-import { pointInOrNearPolygon, pointInPolygon } from '../qa/geometry/point_in_polygon.js';
+import { BucketIndex } from '../geometry/bucket_index.js';
+import { flattenPolygon, type FlatPolygon } from '../geometry/flat_polygon.js';
+import { pointInOrNearPolygon, pointInPolygon } from '../geometry/point_in_polygon.js';
 
 export type Polygons = Array<FlatPolygon | null>;
 

@@ -5,8 +5,8 @@
  */
 import type { QaContext } from './qa_context.js';
 import type { AreaLayerInput } from './qa_input.js';
-import type { BucketIndex } from './geometry/bucket_index.js';
-import { intersectionArea } from './geometry/intersection_area.js';
+import type { BucketIndex } from '../geometry/bucket_index.js';
+import { intersectionArea } from '../geometry/intersection_area.js';
 import { flattenPolygons, indexPolygons, rowsByCode, type GridSet, type Polygons } from '../grids/grid_set.js';
 
 export { indexPolygons, type Polygons };

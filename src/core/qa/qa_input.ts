@@ -6,8 +6,8 @@
  * tests by hand); the rules only read it.
  */
 import type { Position, Properties } from '../api/geo_types.js';
-import { CodeColumn } from './code_column.js';
-import type { FlatPolygon } from './geometry/flat_polygon.js';
+import { CodeColumn } from '../columns/code_column.js';
+import type { FlatPolygon } from '../geometry/flat_polygon.js';
 
 /** Polygon or multipolygon rings as MultiPolygon coordinates; null when a feature has no geometry. */
 export type AreaGeometry = Position[][][] | null;

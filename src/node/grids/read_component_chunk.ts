@@ -11,7 +11,7 @@
  * are apart so that a connection can have its next chunk's query in flight
  * while the main thread decodes and assigns this one.
  */
-import { CodeColumn } from '../../core/qa/code_column.js';
+import { CodeColumn } from '../../core/columns/code_column.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodePointColumn, decodeSeparatedPointColumn, POINT_BLOB_BYTES, pointPrefixExpression } from '../qa/decode_point_column.js';
 import type { SqlReader } from '../qa/sql_columns.js';

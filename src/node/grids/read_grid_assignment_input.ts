@@ -9,7 +9,7 @@
 import gdal from '../gdal/gdal_runtime.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
-import type { CodeColumn } from '../../core/qa/code_column.js';
+import type { CodeColumn } from '../../core/columns/code_column.js';
 import type { AreaGeometry } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { SqlReader } from '../qa/sql_columns.js';

@@ -4,7 +4,7 @@
  * without a GDAL object each. Z and M values are skipped.
  */
 import type { Position } from '../../core/api/geo_types.js';
-import { RingCollector, type FlatPolygon } from '../../core/qa/geometry/flat_polygon.js';
+import { RingCollector, type FlatPolygon } from '../../core/geometry/flat_polygon.js';
 
 export type Parts = Position[][][];
 

@@ -17,7 +17,7 @@ import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
 import { compileColumnTest, compileRangeTest } from '../../core/qa/attributes/code_pattern.js';
 import { fieldViolation, patternOnlyTest, validateAttributes } from '../../core/qa/attributes/validate_attributes.js';
-import { CODE_SEPARATOR, CodeColumn } from '../../core/qa/code_column.js';
+import { CODE_SEPARATOR, CodeColumn } from '../../core/columns/code_column.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';

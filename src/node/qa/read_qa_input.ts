@@ -14,7 +14,7 @@ import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import { throwIfCanceled } from '../../core/jobs/feedback.js';
 import type { CompiledAttributeSchema } from '../../core/qa/attributes/attribute_schema.js';
-import { CodeColumn } from '../../core/qa/code_column.js';
+import { CodeColumn } from '../../core/columns/code_column.js';
 import { emptyAreaLayer, emptyPointLayer, type AreaLayerInput, type QaInput, type QaInputPart } from '../../core/qa/qa_input.js';
 import { readAttributeCandidates, type RowColumns } from './read_attribute_candidates.js';
 import { SqlReader } from './sql_columns.js';

@@ -10,7 +10,7 @@ import type { Dataset, Layer } from 'gdal-async';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodePointColumn, decodeSeparatedPointColumn, POINT_BLOB_BYTES, pointPrefixExpression } from './decode_point_column.js';
 import { parseNumberList } from './parse_number_list.js';
-import { CodeColumn } from '../../core/qa/code_column.js';
+import { CodeColumn } from '../../core/columns/code_column.js';
 
 /** Unit separator: never in a code, and checked anyway (a value holding it would shift the columns). */
 const SEPARATOR = '\u001f';

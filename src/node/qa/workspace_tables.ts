@@ -9,7 +9,7 @@ import gdal from '../gdal/gdal_runtime.js';
 import type { AreaLayerInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { decodeAreaGeometry, decodeFlatPolygon } from './decode_gpkg_geometry.js';
-import type { FlatPolygon } from '../../core/qa/geometry/flat_polygon.js';
+import type { FlatPolygon } from '../../core/geometry/flat_polygon.js';
 import type { SqlReader } from './sql_columns.js';
 
 export interface TableFacts {

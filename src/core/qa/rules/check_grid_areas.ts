@@ -3,7 +3,7 @@
  * "万米单元网格" is guidance, not a rule, so this is a warning with a wide,
  * configured band. The area is the polygon's, not the AREA attribute.
  */
-import { labelPoint } from '../geometry/point_in_polygon.js';
+import { labelPoint } from '../../geometry/point_in_polygon.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { gridPolygons } from '../qa_derived.js';
 import { roundArea } from './find_grid_overlaps.js';

@@ -10,7 +10,7 @@ import { layoutForCode, parseCode, type CodeLayout } from '../../codes/code_layo
 import type { QaContext } from '../qa_context.js';
 import { gridPolygons, gridsByCode } from '../qa_derived.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
-import { labelPoint } from '../geometry/point_in_polygon.js';
+import { labelPoint } from '../../geometry/point_in_polygon.js';
 import { countyChecker, segmentEnd } from './code_segments.js';
 
 export const checkGridCodes: QaRuleFamily = {

@@ -6,7 +6,7 @@
  */
 import type { LocalizedText } from '../../api/geo_types.js';
 import { layoutForCode, parseCode } from '../../codes/code_layout.js';
-import { labelPoint } from '../geometry/point_in_polygon.js';
+import { labelPoint } from '../../geometry/point_in_polygon.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { gridCoverage, gridPolygons } from '../qa_derived.js';
 import { segmentEnd } from './code_segments.js';

@@ -8,7 +8,7 @@
 import type { LocalizedText } from '../../api/geo_types.js';
 import { layoutLength, parseCode, type CodeLayout } from '../../codes/code_layout.js';
 import { findComponentClass, type ClassTaxonomy } from '../../taxonomy/taxonomy.js';
-import { digitsValue } from '../code_column.js';
+import { digitsValue } from '../../columns/code_column.js';
 import type { QaContext } from '../qa_context.js';
 import { countyChecker } from './code_segments.js';
 

@@ -8,10 +8,10 @@
  * checked the same way, so the boundary is the union of the streets.
  */
 import type { LocalizedText, Position } from '../../api/geo_types.js';
-import { flattenPolygon, toMultiPolygon, type FlatPolygon } from '../geometry/flat_polygon.js';
-import { intersectionArea } from '../geometry/intersection_area.js';
-import { labelPoint } from '../geometry/point_in_polygon.js';
-import { uncoveredParts } from '../geometry/polygon_overlay.js';
+import { flattenPolygon, toMultiPolygon, type FlatPolygon } from '../../geometry/flat_polygon.js';
+import { intersectionArea } from '../../geometry/intersection_area.js';
+import { labelPoint } from '../../geometry/point_in_polygon.js';
+import { uncoveredParts } from '../../geometry/polygon_overlay.js';
 import type { QaContext } from '../qa_context.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { communityIndex, communityPolygons, findAreaOverlaps, gridCoverage, gridIndex, gridOverlaps, gridPolygons, streetPolygons, type Polygons } from '../qa_derived.js';

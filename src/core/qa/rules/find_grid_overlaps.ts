@@ -2,9 +2,9 @@
  * GRID_OVERLAP: two unit grids sharing more than the tolerance. One finding
  * per pair, at the grid with the lower fid, carrying the shared area's shape.
  */
-import { labelPoint } from '../geometry/point_in_polygon.js';
-import { flattenPolygon, toMultiPolygon } from '../geometry/flat_polygon.js';
-import { intersectionParts } from '../geometry/polygon_overlay.js';
+import { labelPoint } from '../../geometry/point_in_polygon.js';
+import { flattenPolygon, toMultiPolygon } from '../../geometry/flat_polygon.js';
+import { intersectionParts } from '../../geometry/polygon_overlay.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { gridOverlaps, gridPolygons, type AreaOverlap, type Polygons } from '../qa_derived.js';
 

@@ -8,7 +8,7 @@
  * The codes are read in place in their column (no string per code); equal
  * tails are rare, so comparing such a run pairwise costs next to nothing.
  */
-import type { CodeColumn } from '../code_column.js';
+import type { CodeColumn } from '../../columns/code_column.js';
 import { sortByPackedKey } from './sort_by_packed_key.js';
 
 /** Beyond this many rows with the same tail, a Map of their codes beats comparing pairs. */

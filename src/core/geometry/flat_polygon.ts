@@ -4,7 +4,7 @@
  * box, the planar area and the shape facts that pick a fast path
  * (convex, axis-aligned rectangle) computed once.
  */
-import type { Position } from '../../api/geo_types.js';
+import type { Position } from '../api/geo_types.js';
 
 export interface FlatPolygon {
   /** x, y of the vertices of every ring, ring after ring. */

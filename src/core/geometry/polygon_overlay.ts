@@ -10,7 +10,7 @@ import { difference } from '@turf/difference';
 import { featureCollection, multiPolygon } from '@turf/helpers';
 import { intersect } from '@turf/intersect';
 import { union } from '@turf/union';
-import type { Position } from '../../api/geo_types.js';
+import type { Position } from '../api/geo_types.js';
 
 type Parts = Position[][][];
 
