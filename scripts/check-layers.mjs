@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Enforces the layering (also enforced by each folder's tsconfig): what code in
 // each folder may import. Run by `npm test`; exits 1 naming every violation.
-//   src/core  pure domain: core only; pure libraries (@turf, proj4); no node:, DOM libs, GDAL, Electron
+//   src/core  pure domain: core only; pure libraries (@turf, proj4, ajv); no node:, DOM libs, GDAL, Electron
 //   src/node  services: core + node; never ui or electron
 //   src/ui    renderer: core + ui + schemas JSON; never node:, GDAL, Electron or src/node
 //   electron  shell: core + node + electron; never ui
@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const RULES = {
-  'src/core': { folders: ['src/core'], packages: [/^@turf\//, /^proj4$/] },
+  'src/core': { folders: ['src/core'], packages: [/^@turf\//, /^proj4$/, /^ajv$/] },
   'src/node': { folders: ['src/core', 'src/node', 'schemas'], packages: [/^node:/, /^(?!electron$|ol$|ol\/).+/] },
   'src/ui': { folders: ['src/core', 'src/ui', 'schemas'], packages: [/^ol(\/|$)/, /^proj4$/, /^@turf\//, /^shpjs$/, /^sql\.js$/] },
   'electron': { folders: ['src/core', 'src/node', 'electron'], packages: [/^node:/, /^electron$/] },

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createApiClient, unwrap, type ApiClient } from '../../src/core/api/client.js';
-import type { QaReport, ServiceEvent } from '../../src/core/api/contract.js';
+import type { QaReport, Result, ServiceEvent } from '../../src/core/api/contract.js';
 import { CityGridServices } from '../../src/node/services/citygrid_services.js';
 import { startWebHost } from '../../src/node/web/web_host.js';
 import { createHttpTransport } from '../../src/ui/api/http_transport.js';
@@ -200,6 +200,47 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         await services.dispose();
       }
     });
+  });
+}
+
+for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host HTTP', httpHarness]] as const) {
+  test(`requests that do not fit the contract are refused over ${adapter}, naming the method and the field`, async () => {
+    const workspacePath = await createTinyWorkspace(folder.path, `checks-${adapter.replace(/\W/g, '')}.gpkg`);
+    const services = new CityGridServices();
+    const harness = await makeHarness(services);
+    const raw = harness.client as unknown as Record<string, (request: unknown) => Promise<Result<unknown>>>;
+    const refusal = async (method: string, request: unknown): Promise<string> => {
+      const answer = await raw[method]!(request);
+      assert.equal(answer.ok, false, `${method} ${JSON.stringify(request)} was accepted`);
+      const error = (answer as { ok: false; error: { code: string; message: string } }).error;
+      assert.equal(error.code, 'INVALID_REQUEST', error.message);
+      assert.ok(error.message.startsWith(`${method}: `), error.message);
+      return error.message;
+    };
+    try {
+      unwrap(await harness.client.openWorkspace({ path: workspacePath }));
+      const grids = [39620000, 3880000, 39620200, 3880200];
+      assert.match(await refusal('getFeatures', { layer: 'grids', extent: grids, limit: 'x' }), /"limit" must be integer \(got "x"\)/);
+      assert.match(await refusal('getFeatures', { layer: 'grids', extent: grids, limit: {} }), /"limit" must be integer/);
+      assert.match(await refusal('getFeatures', {}), /"layer" is required/);
+      assert.match(await refusal('getFeatures', { layer: 'grids', extent: [1, 2, 'x', 4] }), /"extent\[2\]" must be number/);
+      // NaN crosses IPC as NaN and HTTP as null: refused either way.
+      assert.match(await refusal('identify', { x: Number.NaN, y: 1, tolerance: 1 }), /"x" must be number/);
+      assert.match(await refusal('openWorkspace', { path: 42 }), /"path" must be string/);
+      assert.match(await refusal('startImport', { layer: 'roads', source: workspacePath, overwrite: true }), /"overwrite" is not a field of this request/);
+      assert.match(await refusal('startImport', { layer: 'roads', source: workspacePath, mapping: { ROADNAME: 5 } }), /"mapping\.ROADNAME" must be string,null/);
+      assert.match(await refusal('saveMappingPreset', { name: 'x', layer: 'roads', fields: [] }), /"fields" must be object/);
+      assert.match(await refusal('startPublish', { allowErrors: 'yes' }), /"allowErrors" must be boolean/);
+      assert.match(await refusal('cancelJob', { jobId: '' }), /"jobId" must NOT have fewer than 1 characters/);
+      // What fits still works, and the cap still holds.
+      const page = unwrap(await harness.client.getFeatures({ layer: 'grids', extent: grids as [number, number, number, number], limit: 1 }));
+      assert.equal(page.features.length, 1);
+      assert.equal(page.truncated, true);
+      assert.equal(unwrap(await harness.client.listLayers({})).find((layer) => layer.name === 'roads')?.featureCount, 1, 'nothing was imported');
+    } finally {
+      await harness.close();
+      await services.dispose();
+    }
   });
 }
 

@@ -1,8 +1,10 @@
 /**
- * The service side of every adapter: checks the method name against the
- * contract, calls the implementation and turns any failure into an error value.
+ * The service side of every adapter: checks the method name and the request
+ * against the contract (its schema per method), calls the implementation and
+ * turns any failure into an error value.
  */
 import { isApiMethod, type CityGridApi, type Result } from './contract.js';
+import { checkRequest } from './check_request.js';
 import { CityGridError, toServiceError } from './errors.js';
 
 export async function dispatch(services: CityGridApi, method: unknown, request: unknown): Promise<Result<unknown>> {
@@ -13,6 +15,7 @@ export async function dispatch(services: CityGridApi, method: unknown, request: 
     return { ok: false, error: { code: 'INVALID_REQUEST', message: `${method}: the request must be an object` } };
   }
   try {
+    checkRequest(method, request);
     const call = services[method] as (request: unknown) => Promise<unknown>;
     const value = await call.call(services, request);
     return { ok: true, value: value === undefined ? null : value };
