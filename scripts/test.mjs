@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: setup (system packages included, when root), the layer rules,
+// `npm test`: setup (system packages included, when root), the layer rules, no import cycles,
 // type checks of every project, the renderer bundle, then every test with
 // Node's test runner: unit, integration on real GDAL files, and the browser
 // test in Debian's Chromium against the web host.
@@ -12,6 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const steps = [
   [process.execPath, [join(root, 'scripts', 'setup.mjs'), '--for', 'test']],
   [process.execPath, [join(root, 'scripts', 'check-layers.mjs')]],
+  [process.execPath, [join(root, 'scripts', 'check-cycles.mjs')]],
   [process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'src', 'ui')]],
 ];
 for (const [command, args] of steps) {

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findLayout } from '../../src/core/codes/code_layout.js';
-import type { CodeField } from '../../src/core/codes/code_generation.js';
+import { findLayout, type CodeField } from '../../src/core/codes/code_layout.js';
 import { planWorkspaceMigration, type CodeFieldValues, type KindMigrationRule } from '../../src/core/codes/plan_workspace_migration.js';
 import type { ClassMapping, ClassMappingPair } from '../../src/core/taxonomy/taxonomy.js';
 import { codeLayouts, taxonomyFile } from '../helpers/code_fixtures.js';

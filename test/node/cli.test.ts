@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { citygridBin, tempDir } from '../helpers/paths.js';
+import { COMMANDS } from '../../src/node/cli/command_registry.js';
 import { runCli, runTool } from '../helpers/run_cli.js';
 
 const folder = tempDir('cli');
@@ -89,6 +90,17 @@ test('bad input: clear messages with the place, exit 1; wrong usage exits 2', ()
   assert.match(publish.stderr, /OUTPUT_UNWRITABLE/);
   assert.equal(runCli(['frobnicate']).status, 2);
   assert.equal(runCli(['info']).status, 2);
+});
+
+test('help lists every command of the registry, and each rejects an unknown option as wrong usage', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.status, 0);
+  for (const { name } of COMMANDS) {
+    assert.match(help.stdout, new RegExp(`^  citygrid ${name} `, 'm'), `${name} in the help`);
+    const wrong = runCli([name, '--no-such-option']);
+    assert.equal(wrong.status, 2, `${name}: ${wrong.stderr}`);
+    assert.ok(wrong.stderr.includes(`citygrid ${name}: `) && wrong.stderr.includes(help.stdout), `${name} names itself and shows the usage`);
+  }
 });
 
 test('serve prints the URL with its token first and answers on it', async () => {

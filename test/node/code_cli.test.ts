@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { CodeExplanation } from '../../src/core/codes/explain_code.js';
-import type { WorkspaceMigrationReport } from '../../src/node/codes/migrate_workspace_codes.js';
+import type { WorkspaceMigrationReport } from '../../src/node/codes/migration_report.js';
 import { repoRoot, tempDir } from '../helpers/paths.js';
 import { runCli, runTool } from '../helpers/run_cli.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import gdal from 'gdal-async';
 import type { QaReport } from '../../src/core/qa/qa_finding.js';
-import type { WorkspaceMigrationReport } from '../../src/node/codes/migrate_workspace_codes.js';
+import type { WorkspaceMigrationReport } from '../../src/node/codes/migration_report.js';
 import { runCli } from '../helpers/run_cli.js';
 import { copyOfSample } from '../helpers/sample_workspace.js';
 import { sqlRows } from '../helpers/sql_rows.js';

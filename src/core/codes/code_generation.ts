@@ -6,26 +6,8 @@
  * either as the feature's own code or as a reference to another feature's.
  */
 import type { LocalizedText } from '../api/geo_types.js';
-import type { CodeKind, CodeLayout, CodeLayouts } from './code_layout.js';
+import type { CodeField, CodeGeneration, CodeKind, CodeLayout, CodeLayouts } from './code_layout.js';
 import { findLayout } from './code_layout.js';
-
-export interface CodeGeneration {
-  id: string;
-  title: LocalizedText;
-  /** Layout id per code kind. */
-  layouts: Partial<Record<CodeKind, string>>;
-  /** The generation a workspace migrates to this one from. */
-  migratesFrom?: string;
-}
-
-export type CodeFieldRole = 'identity' | 'reference';
-
-export interface CodeField {
-  layer: string;
-  field: string;
-  kind: CodeKind;
-  role: CodeFieldRole;
-}
 
 /** One kind's move from a layout of the old generation to the new one's. */
 export interface GenerationStep {

@@ -3,7 +3,6 @@
  * into its named segments or says exactly why it does not fit.
  */
 import type { LocalizedText } from '../api/geo_types.js';
-import type { CodeField, CodeGeneration } from './code_generation.js';
 
 export interface CodeSegment {
   /** Also the segment's meaning: division, street, community, major, minor, sequence. */
@@ -27,6 +26,26 @@ export interface CodeLayout {
   /** Id of the class table the major and minor segments are read in. */
   taxonomy?: string;
   segments: CodeSegment[];
+}
+
+/** A generation: the layout of each kind a workspace writes its codes in (read in code_generation.ts). */
+export interface CodeGeneration {
+  id: string;
+  title: LocalizedText;
+  /** Layout id per code kind. */
+  layouts: Partial<Record<CodeKind, string>>;
+  /** The generation a workspace migrates to this one from. */
+  migratesFrom?: string;
+}
+
+export type CodeFieldRole = 'identity' | 'reference';
+
+/** A workspace field that holds a code of a kind: the feature's own (identity) or a reference to another feature's. */
+export interface CodeField {
+  layer: string;
+  field: string;
+  kind: CodeKind;
+  role: CodeFieldRole;
 }
 
 export interface CodeLayouts {

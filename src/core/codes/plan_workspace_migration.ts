@@ -11,8 +11,8 @@
 import type { LocalizedText } from '../api/geo_types.js';
 import type { ClassTaxonomy, UnmappedClass } from '../taxonomy/taxonomy.js';
 import { findClass } from '../taxonomy/taxonomy.js';
-import type { CodeField, GenerationStep } from './code_generation.js';
-import { parseCode, type CodeKind } from './code_layout.js';
+import type { GenerationStep } from './code_generation.js';
+import { parseCode, type CodeField, type CodeKind } from './code_layout.js';
 import { translateCode, type ClassPairs, type TranslationProblem } from './translate_code.js';
 
 export interface CodeValueCount { code: string | null; count: number }

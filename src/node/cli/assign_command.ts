@@ -10,7 +10,7 @@ import { formatGridAssignment } from '../grids/format_grid_assignment.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const assignCommand: Command = async (args) => {
   const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, write: { type: 'boolean' }, json: { type: 'boolean' } });

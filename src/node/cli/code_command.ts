@@ -9,14 +9,15 @@ import { resolve } from 'node:path';
 import type { CodeKind } from '../../core/codes/code_layout.js';
 import { layoutOutsideGeneration } from '../../core/codes/code_generation.js';
 import { explainCode, type CodeExplanation } from '../../core/codes/explain_code.js';
-import { GENERATION_KEY, migrateWorkspaceCodes, type WorkspaceMigrationReport } from '../codes/migrate_workspace_codes.js';
+import { GENERATION_KEY, migrateWorkspaceCodes } from '../codes/migrate_workspace_codes.js';
+import type { WorkspaceMigrationReport } from '../codes/migration_report.js';
 import { reportFormatOf } from '../codes/write_migration_report.js';
 import { chinaDivisionLookup } from '../divisions/china_divisions.js';
 import { loadCodeLayouts } from '../schemas/load_schemas.js';
 import { codeTablesFor } from '../schemas/load_taxonomy.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 const KINDS: CodeKind[] = ['grid', 'component', 'matter', 'event'];
 

@@ -8,7 +8,7 @@ import { GCJ02, transformPoint } from '../../core/crs/transform_coordinates.js';
 import { CityGridError } from '../../core/api/errors.js';
 import { readSchemaFile } from '../schemas/load_schemas.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export function loadCrsRegistry(): ReturnType<typeof buildCrsRegistry> {
   return buildCrsRegistry(readSchemaFile<CrsRegistryData>('crs-registry.json'));

@@ -8,7 +8,7 @@ import { EXPORT_FORMATS, type CsvGeometry, type ExportFormat, type ShapefileEnco
 import { exportLayer } from '../export/export_layer.js';
 import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const exportCommand: Command = async (args) => {
   const { values } = parseCommandArgs(args, {

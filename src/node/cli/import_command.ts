@@ -1,17 +1,18 @@
 /**
  * `citygrid import`: runs an import, a dry run of one, or (dry run without
  * --layer) an inspection of the source, and prints what happened or would.
- * Options are parsed in commands.ts; this checks them and reports.
+ * Parses and checks the options, then reports.
  */
 import { resolve } from 'node:path';
 import { parseTextEncoding, type EncodingGuess } from '../../core/encoding/detect_text_encoding.js';
 import type { SourceEncoding } from '../import/detect_source_encoding.js';
 import { importLayer, type ImportReport } from '../import/import_layer.js';
 import { inspectSource, type SourceInspection } from '../import/inspect_source.js';
-import { requireOption, UsageError } from './cli_args.js';
+import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
+import type { Command } from './command.js';
 
-export interface ImportCommandValues {
+interface ImportCommandValues {
   workspace?: string | undefined;
   layer?: string | undefined;
   json?: boolean | undefined;
@@ -23,7 +24,7 @@ export interface ImportCommandValues {
   'dry-run'?: boolean | undefined;
 }
 
-export async function runImportCommand(values: ImportCommandValues, sourceArgument: string): Promise<number> {
+async function runImportCommand(values: ImportCommandValues, sourceArgument: string): Promise<number> {
   const encoding = values.encoding === undefined ? undefined : parseTextEncoding(values.encoding);
   if (encoding === null) throw new UsageError('--encoding must be UTF-8, GBK or GB18030');
   if (values.crs !== undefined && !/^EPSG:\d+$/i.test(values.crs)) throw new UsageError('--crs must be EPSG:N, e.g. EPSG:4527');
@@ -102,3 +103,12 @@ function guessLines(guess: EncodingGuess | null): string[] {
   }
   return lines;
 }
+
+export const importCommand: Command = async (args) => {
+  const { values, positionals } = parseCommandArgs(args, {
+    workspace: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' }, encoding: { type: 'string' }, crs: { type: 'string' },
+    mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, 'source-layer': { type: 'string' }, 'dry-run': { type: 'boolean' },
+  }, true);
+  if (positionals.length !== 1) throw new UsageError('give exactly one SOURCE file');
+  return runImportCommand(values, positionals[0]!);
+};

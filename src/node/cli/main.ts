@@ -6,7 +6,7 @@
  */
 import { CityGridError, toServiceError } from '../../core/api/errors.js';
 import { UsageError } from './cli_args.js';
-import { COMMANDS, usage } from './commands.js';
+import { findCommand, usage } from './command_registry.js';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -14,13 +14,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = findCommand(name);
   if (!command) {
     process.stderr.write(`citygrid: unknown command "${name}"\n\n${usage()}`);
     return 2;
   }
   try {
-    return await command(rest);
+    return await command.run(rest);
   } catch (thrown) {
     if (thrown instanceof UsageError) {
       process.stderr.write(`citygrid ${name}: ${thrown.message}\n\n${usage()}`);

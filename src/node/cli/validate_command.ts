@@ -11,7 +11,7 @@ import { validateWorkspace } from '../qa/validate_workspace.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption } from './cli_args.js';
 import { createCliFeedback } from './cli_feedback.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const validateCommand: Command = async (args) => {
   const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, json: { type: 'boolean' } });

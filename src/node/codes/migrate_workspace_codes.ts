@@ -16,8 +16,8 @@ import { dirname } from 'node:path';
 import type { Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import type { LocalizedText } from '../../core/api/geo_types.js';
-import { codeFields, findGeneration, generationSteps, type CodeGeneration } from '../../core/codes/code_generation.js';
-import { layoutLength, type CodeKind, type CodeLayouts } from '../../core/codes/code_layout.js';
+import { codeFields, findGeneration, generationSteps } from '../../core/codes/code_generation.js';
+import { layoutLength, type CodeGeneration, type CodeKind, type CodeLayouts } from '../../core/codes/code_layout.js';
 import { planWorkspaceMigration, type KindMigrationRule, type WorkspaceMigrationPlan } from '../../core/codes/plan_workspace_migration.js';
 import type { ClassMappingPair } from '../../core/taxonomy/taxonomy.js';
 import { inTransaction, quoteText, runStatement } from '../gdal/gdal_sql.js';
@@ -26,6 +26,7 @@ import { codeTablesFor, loadClassMapping, loadWorkspaceTaxonomy } from '../schem
 import { META_TABLE, type Workspace } from '../workspace/workspace.js';
 import { applyCodeChanges, type AppliedField } from './apply_code_changes.js';
 import { readCodeValues } from './read_code_values.js';
+import type { MigrationStatus, WorkspaceMigrationReport } from './migration_report.js';
 import { reportFormatOf, writeMigrationReport } from './write_migration_report.js';
 
 export interface MigrateWorkspaceOptions {
@@ -36,31 +37,6 @@ export interface MigrateWorkspaceOptions {
   /** Where to write the mapping report (.csv or .json). */
   reportPath?: string;
   now?: () => Date;
-}
-
-/**
- * migrated: everything rewritten; partial: rewritten except the refused codes, as asked;
- * refused: nothing written because some codes cannot be migrated; already-current: nothing to do.
- */
-export type MigrationStatus = 'migrated' | 'partial' | 'refused' | 'already-current';
-
-export interface WorkspaceMigrationReport extends WorkspaceMigrationPlan {
-  workspace: string;
-  status: MigrationStatus;
-  dryRun: boolean;
-  message: LocalizedText;
-  /** citygrid_meta.codeGeneration before and after, or after a real run for a dry one ('legacy' when a workspace never recorded one). */
-  generation: { from: string; to: string; before: string; after: string };
-  taxonomy: { before: string; after: string };
-  /** The class mapping component classes went through. */
-  mapping: string | null;
-  /** Declared code fields the file lacks (layer.field), skipped. */
-  missingFields: string[];
-  /** Columns widened to hold the new codes. */
-  widened: Array<{ layer: string; field: string; width: number }>;
-  /** Values rewritten (0 on a dry run or a refusal). */
-  updated: number;
-  reportPath?: string;
 }
 
 /** Meta keys this migration owns. */

@@ -6,7 +6,7 @@
  * older workspace without, say, a cases layer still migrates.
  */
 import type { Dataset, Layer } from 'gdal-async';
-import type { CodeField } from '../../core/codes/code_generation.js';
+import type { CodeField } from '../../core/codes/code_layout.js';
 import type { CodeFieldValues } from '../../core/codes/plan_workspace_migration.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 

@@ -9,7 +9,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CityGridError } from '../../core/api/errors.js';
-import type { WorkspaceMigrationReport } from './migrate_workspace_codes.js';
+import type { WorkspaceMigrationReport } from './migration_report.js';
 
 export type ReportFormat = 'csv' | 'json';
 
