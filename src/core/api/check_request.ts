@@ -3,13 +3,11 @@
  * the well-kept JSON Schema validator, and says what does not fit in terms of
  * the method and the field, e.g. `getFeatures: "limit" must be integer (got "x")`.
  */
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ApiMethod } from './contract.js';
 import { CityGridError } from './errors.js';
 import { REQUEST_SCHEMAS } from './request_schemas.js';
 
-// ajv is CommonJS with a `default` export; under NodeNext the default import is the module object.
-const Ajv = AjvModule.default;
 // strictNumbers: NaN and Infinity, which structured cloning (IPC) carries and JSON cannot, are not numbers here.
 const ajv = new Ajv({ allErrors: false, strictNumbers: true, allowUnionTypes: true, coerceTypes: false, useDefaults: false });
 const compiled = new Map<ApiMethod, ValidateFunction>();
