@@ -1,12 +1,12 @@
 /**
- * Checks a request against its method's schema (request_schemas.ts) with ajv,
+ * Checks a request against its method's schema (REQUEST_SCHEMAS in contract.ts, one per area) with ajv,
  * the well-kept JSON Schema validator, and says what does not fit in terms of
  * the method and the field, e.g. `getFeatures: "limit" must be integer (got "x")`.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ApiMethod } from './contract.js';
 import { CityGridError } from './errors.js';
-import { REQUEST_SCHEMAS } from './request_schemas.js';
+import { REQUEST_SCHEMAS } from './contract.js';
 
 // strictNumbers: NaN and Infinity, which structured cloning (IPC) carries and JSON cannot, are not numbers here.
 const ajv = new Ajv({ allErrors: false, strictNumbers: true, allowUnionTypes: true, coerceTypes: false, useDefaults: false });

@@ -4,7 +4,7 @@
  * renderer) and one `job-finished` with the outcome as a value.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServiceEvent } from '../../core/api/contract.js';
+import type { JobKind, JobResult, ServiceEvent } from '../../core/api/contract.js';
 import { toServiceError } from '../../core/api/errors.js';
 import type { LocalizedText } from '../../core/api/geo_types.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
@@ -12,7 +12,7 @@ import type { Feedback } from '../../core/jobs/feedback.js';
 const PROGRESS_INTERVAL_MS = 100;
 
 interface RunningJob {
-  kind: string;
+  kind: JobKind;
   canceled: boolean;
   done: Promise<void>;
 }
@@ -22,7 +22,8 @@ export class JobRunner {
 
   constructor(private readonly emit: (event: ServiceEvent) => void) {}
 
-  start<T>(kind: string, work: (feedback: Feedback) => Promise<T>): string {
+  /** The work must resolve to its kind's result type (contract.ts, JobResults): what the renderer's tracker expects. */
+  start<K extends JobKind>(kind: K, work: (feedback: Feedback) => Promise<JobResult<K>>): string {
     const jobId = randomUUID();
     const job: RunningJob = { kind, canceled: false, done: Promise.resolve() };
     let lastSent = 0;
@@ -58,7 +59,7 @@ export class JobRunner {
     return true;
   }
 
-  isRunning(kind: string): boolean {
+  isRunning(kind: JobKind): boolean {
     return [...this.jobs.values()].some((job) => job.kind === kind);
   }
 

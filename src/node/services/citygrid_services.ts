@@ -65,7 +65,7 @@ export class CityGridServices implements CityGridApi {
     return identifyAt(this.requireWorkspace(), request);
   }
 
-  async startPublish(request: PublishRequest): Promise<JobHandle> {
+  async startPublish(request: PublishRequest): Promise<JobHandle<'publish'>> {
     const workspace = this.requireWorkspace();
     if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is already running');
     const outDir = request.outDir && request.outDir.trim() !== '' ? request.outDir : defaultPackagesDir(workspace.path);
@@ -73,7 +73,7 @@ export class CityGridServices implements CityGridApi {
     return { jobId };
   }
 
-  async startValidation(_request: ValidationRequest): Promise<JobHandle> {
+  async startValidation(_request: ValidationRequest): Promise<JobHandle<'validation'>> {
     const workspace = this.requireWorkspace();
     if (this.jobs.isRunning('validation')) throw new CityGridError('INVALID_REQUEST', 'a validation is already running');
     // The check reads through its own connections; the report names the workspace it checked.
@@ -81,7 +81,7 @@ export class CityGridServices implements CityGridApi {
     return { jobId };
   }
 
-  async startImport(request: ImportRequest): Promise<JobHandle> {
+  async startImport(request: ImportRequest): Promise<JobHandle<'import'>> {
     const workspace = this.requireWorkspace();
     const layer = requireString(request as unknown as Record<string, unknown>, 'layer', 'startImport');
     const source = requireString(request as unknown as Record<string, unknown>, 'source', 'startImport');

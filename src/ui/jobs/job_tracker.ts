@@ -3,46 +3,47 @@
  * with Cancel. A job starts on the service side at once, so its progress and
  * even its outcome can arrive before the start call answers with the job id:
  * events are buffered while the start is pending and replayed afterwards.
- * Publish, import and validation all follow their jobs through this.
+ * Publish, import and validation all follow their jobs through this; a
+ * tracker is for one kind of job, so its outcome has that kind's result type.
  */
-import type { JobHandle, LayerInfo, Result, ServiceEvent } from '../../core/api/contract.js';
+import type { JobHandle, JobKind, JobResult, LayerInfo, Result, ServiceEvent } from '../../core/api/contract.js';
 import type { ApiClient } from '../../core/api/client.js';
 import type { ServiceError } from '../../core/api/errors.js';
 import type { LocalizedText } from '../../core/api/geo_types.js';
 import { element } from '../util/dom.js';
 import { localize } from '../i18n/language.js';
 
-export type JobState =
+export type JobState<K extends JobKind> =
   | { kind: 'idle' }
   | { kind: 'starting'; buffered: ServiceEvent[] }
   | { kind: 'running'; jobId: string; fraction: number; message: LocalizedText | null }
-  | { kind: 'finished'; result: Result<unknown> };
+  | { kind: 'finished'; result: Result<JobResult<K>> };
 
-export interface JobTracker {
-  readonly state: JobState;
+export interface JobTracker<K extends JobKind> {
+  readonly state: JobState<K>;
   /** True while starting or running. */
   readonly busy: boolean;
   /** Starts a job unless one is under way; `begin` calls the contract's start method. */
-  start(begin: () => Promise<Result<JobHandle>>): void;
+  start(begin: () => Promise<Result<JobHandle<K>>>): void;
   cancel(): void;
   handleEvent(event: ServiceEvent): void;
   /** Forgets a finished job (e.g. when another workspace opens). */
   reset(): void;
 }
 
-export interface JobTrackerDeps {
+export interface JobTrackerDeps<K extends JobKind> {
   /** Called after every change of state; the panel re-renders. */
-  onChange(state: JobState): void;
+  onChange(state: JobState<K>): void;
   /** A refused start or cancel. */
   onError(error: ServiceError): void;
   /** The job's outcome (not called for a refused start, which goes to onError). */
-  onFinished?(result: Result<unknown>): void;
+  onFinished?(result: Result<JobResult<K>>): void;
 }
 
-export function createJobTracker(client: ApiClient, deps: JobTrackerDeps): JobTracker {
-  let state: JobState = { kind: 'idle' };
+export function createJobTracker<K extends JobKind>(client: ApiClient, deps: JobTrackerDeps<K>): JobTracker<K> {
+  let state: JobState<K> = { kind: 'idle' };
   const isBusy = () => state.kind === 'starting' || state.kind === 'running';
-  const change = (next: JobState) => {
+  const change = (next: JobState<K>) => {
     state = next;
     deps.onChange(state);
   };
@@ -52,8 +53,10 @@ export function createJobTracker(client: ApiClient, deps: JobTrackerDeps): JobTr
     if (event.kind === 'job-progress') {
       change({ ...state, fraction: Math.min(1, Math.max(0, event.fraction)), message: event.message });
     } else if (event.kind === 'job-finished') {
-      change({ kind: 'finished', result: event.result });
-      deps.onFinished?.(event.result);
+      // The one narrowing: this id came from a JobHandle<K>, and the services' JobRunner makes a K job resolve to JobResult<K>.
+      const result = event.result as Result<JobResult<K>>;
+      change({ kind: 'finished', result });
+      deps.onFinished?.(result);
     }
   };
 
@@ -67,7 +70,7 @@ export function createJobTracker(client: ApiClient, deps: JobTrackerDeps): JobTr
         const buffered = state.kind === 'starting' ? state.buffered : [];
         if (!started.ok) {
           deps.onError(started.error);
-          change({ kind: 'finished', result: started });
+          change({ kind: 'finished', result: { ok: false, error: started.error } });
           return;
         }
         change({ kind: 'running', jobId: started.value.jobId, fraction: 0, message: null });
@@ -97,17 +100,17 @@ export interface JobDialog {
   handleEvent(event: ServiceEvent): void;
 }
 
-export interface JobDialogDeps {
+export interface JobDialogDeps<K extends JobKind> {
   layers(): LayerInfo[];
   onError(error: ServiceError): void;
-  onFinished(result: Result<unknown>): void;
+  onFinished(result: Result<JobResult<K>>): void;
 }
 
 export interface JobProgressView {
   /** The box to place in the panel. */
   box: HTMLElement;
   /** Shows the bar while the job starts or runs; `fallback` is the text before the first message. */
-  show(state: JobState, fallback: string): void;
+  show(state: JobState<JobKind>, fallback: string): void;
 }
 
 /** The progress bar and its message line, shared by every job panel. */

@@ -29,7 +29,7 @@ export interface ImportDialog extends JobDialog {
   /** Opens the dialog on files dropped elsewhere (the map). */
   openWithFiles(files: File[]): void;
 }
-export type ImportDialogDeps = JobDialogDeps;
+export type ImportDialogDeps = JobDialogDeps<'import'>;
 
 interface Source {
   name: string;
@@ -146,7 +146,7 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
     clear(resultBox);
     if (state.kind === 'finished') resultBox.append(renderImportResult(state.result, shown));
   };
-  const job = createJobTracker(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
+  const job = createJobTracker<'import'>(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
 
   const inspect = async (next: Source) => {
     source = { ...next, reading: true };
@@ -234,14 +234,14 @@ function previewOf(files: File[]): Promise<PreviewOutcome | null> {
   return Promise.resolve(null);
 }
 
-function renderImportResult(result: Result<unknown>, shown: (message: string) => string): HTMLElement {
+function renderImportResult(result: Result<ImportResult>, shown: (message: string) => string): HTMLElement {
   if (!result.ok) {
     return element('div', { className: 'result-error' }, [
       element('strong', { text: text('importFailed') }),
       element('div', { text: `${result.error.code}: ${shown(result.error.message)}` }),
     ]);
   }
-  const value = result.value as ImportResult;
+  const value = result.value;
   return element('div', { className: 'result-ok' }, [
     element('strong', { text: text('importDone') }),
     element('div', { text: `${value.layer}: ${value.imported} (${text('importReplaced')} ${value.replaced})` }),

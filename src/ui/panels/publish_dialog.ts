@@ -10,7 +10,7 @@ import { createJobProgressView, createJobTracker, type JobDialog, type JobDialog
 import { renderPublishResult } from './publish_result.js';
 
 export type PublishDialog = JobDialog;
-export type PublishDialogDeps = JobDialogDeps;
+export type PublishDialogDeps = JobDialogDeps<'publish'>;
 
 export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: PublishDialogDeps): PublishDialog {
   const title = element('h2', { className: 'dialog-title' });
@@ -50,7 +50,7 @@ export function createPublishDialog(host: HTMLElement, client: ApiClient, deps: 
     clear(resultBox);
     if (state.kind === 'finished') resultBox.append(...renderPublishResult(state.result, deps.layers()));
   };
-  const job = createJobTracker(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
+  const job = createJobTracker<'publish'>(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
 
   startButton.addEventListener('click', () => {
     const outDir = folderInput.value.trim();

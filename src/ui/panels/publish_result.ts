@@ -9,7 +9,7 @@ import { formatCount } from '../util/format.js';
 import { localize } from '../i18n/language.js';
 import { text } from '../i18n/messages.js';
 
-export function renderPublishResult(result: Result<unknown>, layers: LayerInfo[]): HTMLElement[] {
+export function renderPublishResult(result: Result<PublishResult>, layers: LayerInfo[]): HTMLElement[] {
   if (!result.ok) {
     const canceled = result.error.code === 'CANCELED';
     return [
@@ -21,15 +21,15 @@ export function renderPublishResult(result: Result<unknown>, layers: LayerInfo[]
       ]),
     ];
   }
-  const value = result.value as Partial<PublishResult>;
+  const value = result.value;
   const summary = element('table', { className: 'result-table' }, [element('tbody', {}, [
-    summaryRow(text('directory'), value.directory ?? '', 'publish-directory'),
-    summaryRow(text('version'), value.version !== undefined ? `v${value.version}` : '', 'publish-version'),
-    summaryRow(text('files'), value.files ? String(value.files.length) : '', 'publish-file-count'),
+    summaryRow(text('directory'), value.directory, 'publish-directory'),
+    summaryRow(text('version'), `v${value.version}`, 'publish-version'),
+    summaryRow(text('files'), String(value.files.length), 'publish-file-count'),
     summaryRow(text('qaFindings'), value.qa ? `${text('qaErrors')} ${value.qa.errors} · ${text('qaWarnings')} ${value.qa.warnings}` : '', 'publish-qa'),
   ])]);
   const counts = element('tbody');
-  for (const [layerName, count] of Object.entries(value.layerCounts ?? {})) {
+  for (const [layerName, count] of Object.entries(value.layerCounts)) {
     const layer = layers.find((candidate) => candidate.name === layerName);
     counts.append(element('tr', { attributes: { 'data-layer': layerName } }, [
       element('td', {}, [element('span', { text: layer ? localize(layer.title) : layerName }), element('span', { className: 'field-name', text: layerName })]),

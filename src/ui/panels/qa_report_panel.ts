@@ -55,7 +55,7 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
     if (state.kind !== 'finished') return;
     const result = state.result;
     if (result.ok) {
-      body.append(...renderQaReport(result.value as QaReport, deps.onSelect));
+      body.append(...renderQaReport(result.value, deps.onSelect));
     } else {
       body.append(
         element('h3', { className: result.error.code === 'CANCELED' ? 'result-title' : 'result-title result-failed', text: text(result.error.code === 'CANCELED' ? 'qaCanceled' : 'qaFailed') }),
@@ -63,7 +63,7 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
       );
     }
   };
-  const job = createJobTracker(client, { onChange: render, onError: deps.onError });
+  const job = createJobTracker<'validation'>(client, { onChange: render, onError: deps.onError });
   const start = () => job.start(() => client.startValidation({}));
 
   runButton.addEventListener('click', start);
