@@ -5,6 +5,8 @@
 //   src/node  services: core + node; never ui or electron
 //   src/ui    renderer: core + ui + schemas JSON; never node:, GDAL, Electron or src/node
 //   electron  shell: core + node + electron; never ui
+//   sample-city/core  the sample-city generator, pure: core and itself only (nothing imports it but its writers, tests, bench)
+//   sample-city/node  its writers and `citygrid sample`: core, node, sample-city; Node and GDAL
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ export const RULES = {
   'src/node': { folders: ['src/core', 'src/node', 'schemas'], packages: [/^node:/, /^(?!electron$|ol$|ol\/).+/] },
   'src/ui': { folders: ['src/core', 'src/ui', 'schemas'], packages: [/^ol(\/|$)/, /^proj4$/, /^@turf\//, /^shpjs$/, /^sql\.js$/] },
   'electron': { folders: ['src/core', 'src/node', 'electron'], packages: [/^node:/, /^electron$/] },
+  'sample-city/core': { folders: ['src/core', 'sample-city/core'], packages: [/^@turf\//, /^proj4$/] },
+  'sample-city/node': { folders: ['src/core', 'src/node', 'sample-city', 'schemas'], packages: [/^node:/, /^(?!electron$|ol$|ol\/).+/] },
 };
 
 export const IMPORT_PATTERN = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[^.\w])import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
@@ -58,5 +62,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error(`layer rules broken (${violations.length}):\n  ${violations.join('\n  ')}`);
     process.exit(1);
   }
-  console.log('layer rules: ok (src/core pure; src/node and src/ui apart; electron thin)');
+  console.log('layer rules: ok (src/core pure; src/node and src/ui apart; electron thin; sample-city beside src/)');
 }

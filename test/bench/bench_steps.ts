@@ -11,7 +11,7 @@ import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import { assignWorkspaceComponents } from '../../src/node/grids/assign_workspace_components.js';
 import { readGridAssignmentInput } from '../../src/node/grids/read_grid_assignment_input.js';
 import { importLayer } from '../../src/node/import/import_layer.js';
-import { writeSample } from '../../src/node/sample/write_sample.js';
+import { writeSample } from '../../sample-city/node/write_sample.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { startPostgis } from '../helpers/postgis_server.js';
 import { validateFile } from '../helpers/validate_file.js';

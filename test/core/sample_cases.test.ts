@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureRecord, Position } from '../../src/core/api/geo_types.js';
 import type { CodeLayouts } from '../../src/core/codes/code_layout.js';
 import type { ClassTaxonomy, ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
-import { generateSampleCity, type SampleCity, type SampleOptions } from '../../src/core/sample/generate_sample_city.js';
+import { generateSampleCity, type SampleCity, type SampleOptions } from '../../sample-city/core/generate_sample_city.js';
 
 function repositoryRoot(): string {
   let directory = path.dirname(fileURLToPath(import.meta.url));

@@ -15,8 +15,8 @@ import type { FeatureRecord, Position } from '../../src/core/api/geo_types.js';
 import { findLayout, parseCode, type CodeLayouts } from '../../src/core/codes/code_layout.js';
 import type { WorkspaceLayersSchema } from '../../src/core/schema/layer_schema.js';
 import type { ClassTaxonomy, ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
-import { creditCodeChecks } from '../../src/core/sample/departments.js';
-import { generateSampleCity, SAMPLE_LAYER_NAMES, type SampleCity, type SampleDivisions, type SampleOptions } from '../../src/core/sample/generate_sample_city.js';
+import { creditCodeChecks } from '../../sample-city/core/departments.js';
+import { generateSampleCity, SAMPLE_LAYER_NAMES, type SampleCity, type SampleDivisions, type SampleOptions } from '../../sample-city/core/generate_sample_city.js';
 
 /** Walks up from the compiled test (or the working directory) to the folder holding package.json and schemas/. */
 function findRepositoryRoot(): string {

@@ -11,7 +11,7 @@ import { SILENT_FEEDBACK, type Feedback } from '../../src/core/jobs/feedback.js'
 import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
 import { publishPackage } from '../../src/node/publish/publish_package.js';
-import { writeSample } from '../../src/node/sample/write_sample.js';
+import { writeSample } from '../../sample-city/node/write_sample.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { tempDir } from '../helpers/paths.js';
 import { COMMITTED_SAMPLE, copyOfSample } from '../helpers/sample_workspace.js';

@@ -24,6 +24,9 @@ test('each forbidden import is reported with the file and the rule', () => {
   write('src/node/b.ts', "import { y } from '../ui/c.js';\nimport { app } from 'electron';\n");
   write('src/ui/c.ts', "import gdal from 'gdal-async';\nimport Map from 'ol/Map.js';\nexport const z = await import('../node/b.js');\n");
   write('electron/d.ts', "import { c } from '../src/ui/c.js';\nimport { dispatch } from '../src/core/api/dispatch.js';\n");
+  write('sample-city/core/e.ts', "import { readFileSync } from 'node:fs';\nimport { f } from '../node/f.js';\nimport { parseCode } from '../../src/core/codes/code_layout.js';\n");
+  write('sample-city/node/f.ts', "import gdal from 'gdal-async';\nimport { e } from '../core/e.js';\nimport { Workspace } from '../../src/node/workspace/workspace.js';\n");
+  write('src/node/g.ts', "import { f } from '../../sample-city/node/f.js';\n");
   const violations = checkLayers(folder.path);
   const expected = [
     /src\/core\/a\.ts: imports package "node:fs"/,
@@ -34,6 +37,9 @@ test('each forbidden import is reported with the file and the rule', () => {
     /src\/ui\/c\.ts: imports package "gdal-async"/,
     /src\/ui\/c\.ts: imports \.\.\/node\/b\.js/,
     /electron\/d\.ts: imports \.\.\/src\/ui\/c\.js/,
+    /sample-city\/core\/e\.ts: imports package "node:fs"/,
+    /sample-city\/core\/e\.ts: imports \.\.\/node\/f\.js/,
+    /src\/node\/g\.ts: imports \.\.\/\.\.\/sample-city\/node\/f\.js/,
   ];
   for (const pattern of expected) assert.ok(violations.some((violation) => pattern.test(violation)), `${pattern} in\n${violations.join('\n')}`);
   assert.equal(violations.length, expected.length, violations.join('\n'));

@@ -13,7 +13,7 @@ import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import type { QaReport } from '../../src/core/qa/qa_finding.js';
 import { runStatement } from '../../src/node/gdal/gdal_sql.js';
-import { writeSample } from '../../src/node/sample/write_sample.js';
+import { writeSample } from '../../sample-city/node/write_sample.js';
 import { validateFile as validate } from '../helpers/validate_file.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli } from '../helpers/run_cli.js';

@@ -14,9 +14,9 @@ import type { FeatureRecord } from '../../src/core/api/geo_types.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import type { LayerSchema } from '../../src/core/schema/layer_schema.js';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
-import { translateCsvToShapefile } from '../../src/node/sample/load_csv_layers.js';
-import { writeLayerCsv } from '../../src/node/sample/write_layer_csv.js';
-import { isPlainPointLayer, PointShapefileWriter } from '../../src/node/sample/write_point_shapefile.js';
+import { translateCsvToShapefile } from '../../sample-city/node/load_csv_layers.js';
+import { writeLayerCsv } from '../../sample-city/node/write_layer_csv.js';
+import { isPlainPointLayer, PointShapefileWriter } from '../../sample-city/node/write_point_shapefile.js';
 import { tempDir } from '../helpers/paths.js';
 
 const folder = tempDir('sample-shapefile');

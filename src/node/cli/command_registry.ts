@@ -11,7 +11,6 @@ import { exportCommand } from './export_command.js';
 import { importCommand } from './import_command.js';
 import { infoCommand } from './info_command.js';
 import { publishCommand } from './publish_command.js';
-import { sampleCommand } from './sample_command.js';
 import { serveCommand } from './serve_command.js';
 import { validateCommand } from './validate_command.js';
 
@@ -26,6 +25,17 @@ export interface CommandEntry {
   usage: readonly CommandUsage[];
   run: Command;
 }
+
+/**
+ * `citygrid sample` lives in the sample-city project (sample-city/node), which builds on
+ * src/node and so cannot be imported by it: its module is loaded when the command runs,
+ * from where `tsc -b` writes it beside build/src.
+ */
+const sampleCommand: Command = async (args) => {
+  const module = new URL('../../../sample-city/node/sample_command.js', import.meta.url);
+  const { sampleCommand: run } = await import(module.href) as { sampleCommand: Command };
+  return run(args);
+};
 
 const CONTINUATION = ' '.repeat('  citygrid import  '.length);
 

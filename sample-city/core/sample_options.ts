@@ -2,9 +2,9 @@
  * Inputs and output of the sample-city generator (re-exported by
  * generate_sample_city.ts, the public entry point).
  */
-import type { Extent, FeatureRecord } from '../api/geo_types.js';
-import type { CodeLayouts } from '../codes/code_layout.js';
-import type { ClassTaxonomy, ComponentTaxonomy } from '../taxonomy/taxonomy.js';
+import type { Extent, FeatureRecord } from '../../src/core/api/geo_types.js';
+import type { CodeLayouts } from '../../src/core/codes/code_layout.js';
+import type { ClassTaxonomy, ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
 
 export interface SampleCommunity {
   /** 12 digits: street code + 3. */

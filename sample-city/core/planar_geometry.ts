@@ -2,7 +2,7 @@
  * The few planar helpers the sample city needs. Coordinates are projected
  * metres (EPSG:4527), so plain Euclidean arithmetic is right.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 
 /** Output precision: 1 mm, as a surveyed base map would store. */
 export function roundMetres(value: number): number {

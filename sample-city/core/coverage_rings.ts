@@ -5,7 +5,7 @@
  * neighbour's edge (a T-junction); with them the three layers form a fully
  * noded coverage whose shared edges match vertex for vertex.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 import { roundedPosition, upperBound } from './planar_geometry.js';
 import type { RoadLattice } from './road_lattice.js';
 import type { UnitGridLayout } from './split_unit_grids.js';

@@ -14,17 +14,17 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CityGridError } from '../../core/api/errors.js';
-import type { Feedback } from '../../core/jobs/feedback.js';
-import { throwIfCanceled } from '../../core/jobs/feedback.js';
-import type { SampleCity, SampleLayerName } from '../../core/sample/generate_sample_city.js';
-import { findLayerSchema } from '../../core/schema/layer_schema.js';
-import gdal from '../gdal/gdal_runtime.js';
-import { Workspace, type CreateWorkspaceOptions } from '../workspace/workspace.js';
+import { CityGridError } from '../../src/core/api/errors.js';
+import type { Feedback } from '../../src/core/jobs/feedback.js';
+import { throwIfCanceled } from '../../src/core/jobs/feedback.js';
+import type { SampleCity, SampleLayerName } from '../core/generate_sample_city.js';
+import { findLayerSchema } from '../../src/core/schema/layer_schema.js';
+import gdal from '../../src/node/gdal/gdal_runtime.js';
+import { Workspace, type CreateWorkspaceOptions } from '../../src/node/workspace/workspace.js';
 import { canEncodeGbk } from './encode_gbk.js';
 import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from './bulk_load_rtree.js';
 import { appendCsvAside, appendCsvToWorkspace, copyLayerFrom, translateCsvToShapefile } from './load_csv_layers.js';
-import { packRtree } from '../gdal/pack_rtree.js';
+import { packRtree } from '../../src/node/gdal/pack_rtree.js';
 import { writeLayerCsv } from './write_layer_csv.js';
 import { isPlainPointLayer, PointShapefileWriter } from './write_point_shapefile.js';
 

@@ -9,7 +9,7 @@
  * Pure: no I/O, no clock, no Math.random — the same options give the same
  * city, feature for feature.
  */
-import type { FeatureRecord } from '../api/geo_types.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
 import {
   blockFeatures, communityFeatures, gridFeatures, greenFeatures, managedExtent, ownershipFeatures, roadFeatures,
   streetFeatures, waterFeatures,

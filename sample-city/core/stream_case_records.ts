@@ -8,9 +8,9 @@
  * YYYYMMDDhhmmss, an empty string is "not filled". Only one day's cases
  * exist at a time.
  */
-import type { FeatureRecord } from '../api/geo_types.js';
-import { formatCode } from '../codes/code_layout.js';
-import type { TaxonomyClass } from '../taxonomy/taxonomy.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
+import { formatCode } from '../../src/core/codes/code_layout.js';
+import type { TaxonomyClass } from '../../src/core/taxonomy/taxonomy.js';
 import { caseTime, laterTime, type CaseDay } from './case_calendar.js';
 import { gaussian, WeightedPicker, type CasePoint } from './case_places.js';
 import type { PlaceKind } from './case_profiles.js';

@@ -3,7 +3,7 @@
  * sequence numbered inside the community west → east, north → south — rows
  * of grids from the north, each row from the west.
  */
-import { formatCode, type CodeLayout } from '../codes/code_layout.js';
+import { formatCode, type CodeLayout } from '../../src/core/codes/code_layout.js';
 import type { CommunityPlan, StreetPlan } from './assign_division_codes.js';
 import type { RoadLattice } from './road_lattice.js';
 import { gridBounds, type UnitGridLayout } from './split_unit_grids.js';

@@ -5,7 +5,7 @@
  * thousands of cells and grids at full scale); the 950 000 components are not
  * kept.
  */
-import { findLayout } from '../codes/code_layout.js';
+import { findLayout } from '../../src/core/codes/code_layout.js';
 import { assignDivisionCodes, type CommunityPlan, type StreetPlan } from './assign_division_codes.js';
 import { componentDepartments } from './component_departments.js';
 import type { ComponentContext } from './component_emitter.js';

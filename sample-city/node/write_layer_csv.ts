@@ -9,13 +9,13 @@
  * feature's bounding box is kept on the way, for the packed spatial index.
  */
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
-import type { FeatureRecord, Geometry, Position } from '../../core/api/geo_types.js';
-import type { Feedback } from '../../core/jobs/feedback.js';
-import { throwIfCanceled } from '../../core/jobs/feedback.js';
-import type { LayerSchema } from '../../core/schema/layer_schema.js';
+import type { FeatureRecord, Geometry, Position } from '../../src/core/api/geo_types.js';
+import type { Feedback } from '../../src/core/jobs/feedback.js';
+import { throwIfCanceled } from '../../src/core/jobs/feedback.js';
+import type { LayerSchema } from '../../src/core/schema/layer_schema.js';
 import { encodeGbkInto } from './encode_gbk.js';
 import type { PointShapefileWriter } from './write_point_shapefile.js';
-import type { FeatureBoxes } from '../gdal/pack_rtree.js';
+import type { FeatureBoxes } from '../../src/node/gdal/pack_rtree.js';
 
 export interface LayerCsvFiles {
   /** UTF-8, for the workspace. */

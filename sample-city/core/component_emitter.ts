@@ -4,9 +4,9 @@
  * the component per county and class (component-legacy-16), and fills the
  * departments, state and dates. Placement code only says where things stand.
  */
-import type { FeatureRecord } from '../api/geo_types.js';
-import { formatCode, type CodeLayout } from '../codes/code_layout.js';
-import type { ComponentClass, ComponentTaxonomy } from '../taxonomy/taxonomy.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
+import { formatCode, type CodeLayout } from '../../src/core/codes/code_layout.js';
+import type { ComponentClass, ComponentTaxonomy } from '../../src/core/taxonomy/taxonomy.js';
 import { unitHash } from './seeded_random.js';
 import type { ClassDepartments, DepartmentChoice } from './component_departments.js';
 import type { Department } from './departments.js';

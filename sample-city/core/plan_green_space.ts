@@ -3,7 +3,7 @@
  * embankment roads and the water (防护绿地), small corner gardens inside
  * ordinary blocks (街头绿地), and ponds in some larger parks.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 import { hashText, randomFor } from './seeded_random.js';
 import { BRANCH_SERIES_PREFIXES, NameSequence, PARK_NAMES, PLACE_STEMS, POND_NAMES, UniqueNames } from './name_pools.js';
 import { rectangleRing, roundMetres, roundedPosition } from './planar_geometry.js';

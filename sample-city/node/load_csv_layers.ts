@@ -6,11 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { Dataset } from 'gdal-async';
-import type { LayerSchema } from '../../core/schema/layer_schema.js';
-import gdal from '../gdal/gdal_runtime.js';
-import { inTransaction, quoteIdentifier, quoteText } from '../gdal/gdal_sql.js';
-import { runStatementAsync } from '../gdal/write_rtree_tables.js';
-import { Workspace, type CreateWorkspaceOptions } from '../workspace/workspace.js';
+import type { LayerSchema } from '../../src/core/schema/layer_schema.js';
+import gdal from '../../src/node/gdal/gdal_runtime.js';
+import { inTransaction, quoteIdentifier, quoteText } from '../../src/node/gdal/gdal_sql.js';
+import { runStatementAsync } from '../../src/node/gdal/write_rtree_tables.js';
+import { Workspace, type CreateWorkspaceOptions } from '../../src/node/workspace/workspace.js';
 import { readValue, setAsideIndexTrigger } from './bulk_load_rtree.js';
 
 const SHAPE_TYPES: Record<LayerSchema['geometry'], string> = {

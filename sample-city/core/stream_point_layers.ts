@@ -4,7 +4,7 @@
  * segment's or block's features exist at a time; addresses road by road, then block by block. Counting runs the same
  * placements without building features, so counts and streams always agree.
  */
-import type { FeatureRecord } from '../api/geo_types.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
 import { ComponentEmitter } from './component_emitter.js';
 import type { CityPlan } from './plan_city.js';
 import { AddressSink, placeAddresses } from './place_addresses.js';

@@ -9,7 +9,7 @@
  *   estates' surroundings) with the green areas cut out;
  * - 权属: estates, campuses, hospitals and factories that own their blocks.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 import { rectangleRing, roundMetres } from './planar_geometry.js';
 import type { CommunityPlan, StreetPlan } from './assign_division_codes.js';
 import type { Department, DepartmentBook } from './departments.js';

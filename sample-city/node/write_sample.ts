@@ -7,13 +7,13 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CityGridError } from '../../core/api/errors.js';
-import type { Feedback } from '../../core/jobs/feedback.js';
-import { generateSampleCity, type SampleDivisions } from '../../core/sample/generate_sample_city.js';
-import { loadCountyDivisions } from '../divisions/china_divisions.js';
-import { samplesDir } from '../schemas/repo_paths.js';
-import { loadCodeLayouts } from '../schemas/load_schemas.js';
-import { loadClassTaxonomy, loadWorkspaceTaxonomy } from '../schemas/load_taxonomy.js';
+import { CityGridError } from '../../src/core/api/errors.js';
+import type { Feedback } from '../../src/core/jobs/feedback.js';
+import { generateSampleCity, type SampleDivisions } from '../core/generate_sample_city.js';
+import { loadCountyDivisions } from '../../src/node/divisions/china_divisions.js';
+import { samplesDir } from '../../src/node/schemas/repo_paths.js';
+import { loadCodeLayouts } from '../../src/node/schemas/load_schemas.js';
+import { loadClassTaxonomy, loadWorkspaceTaxonomy } from '../../src/node/schemas/load_taxonomy.js';
 import { SOURCE_LAYERS, writeSampleLayers } from './write_sample_layers.js';
 
 export interface SampleSettings {

@@ -8,11 +8,11 @@
  * through GDAL and the triggers as usual.
  */
 import type { Dataset } from 'gdal-async';
-import { CityGridError } from '../../core/api/errors.js';
-import gdal from '../gdal/gdal_runtime.js';
-import { quoteIdentifier, runStatement } from '../gdal/gdal_sql.js';
-import type { PackedRtree } from '../gdal/pack_rtree.js';
-import { runStatementAsync, writeRtreeTables } from '../gdal/write_rtree_tables.js';
+import { CityGridError } from '../../src/core/api/errors.js';
+import gdal from '../../src/node/gdal/gdal_runtime.js';
+import { quoteIdentifier, runStatement } from '../../src/node/gdal/gdal_sql.js';
+import type { PackedRtree } from '../../src/node/gdal/pack_rtree.js';
+import { runStatementAsync, writeRtreeTables } from '../../src/node/gdal/write_rtree_tables.js';
 
 function rtreeName(dataset: Dataset, table: string): string {
   return `rtree_${table}_${dataset.layers.get(table).geomColumn}`;

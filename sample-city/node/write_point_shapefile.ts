@@ -13,9 +13,9 @@
  * would widen the field.
  */
 import { open, writeFile, type FileHandle } from 'node:fs/promises';
-import type { FeatureRecord } from '../../core/api/geo_types.js';
-import type { LayerSchema } from '../../core/schema/layer_schema.js';
-import gdal from '../gdal/gdal_runtime.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
+import type { LayerSchema } from '../../src/core/schema/layer_schema.js';
+import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { encodeGbkField } from './encode_gbk.js';
 
 const SHAPE_HEADER_BYTES = 100;

@@ -3,10 +3,10 @@
  * seeded sample city, DIR/workspace.gpkg and its shapefiles in DIR/source/.
  */
 import { resolve } from 'node:path';
-import { writeSample } from '../sample/write_sample.js';
-import { parseCommandArgs, requireOption, UsageError } from './cli_args.js';
-import { createCliFeedback } from './cli_feedback.js';
-import type { Command } from './command.js';
+import { writeSample } from './write_sample.js';
+import { parseCommandArgs, requireOption, UsageError } from '../../src/node/cli/cli_args.js';
+import { createCliFeedback } from '../../src/node/cli/cli_feedback.js';
+import type { Command } from '../../src/node/cli/command.js';
 
 export const sampleCommand: Command = async (args) => {
   const { values } = parseCommandArgs(args, { out: { type: 'string' }, scale: { type: 'string', default: 'small' }, seed: { type: 'string' } });

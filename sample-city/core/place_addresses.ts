@@ -8,7 +8,7 @@
  * estate wall has few), and a shopfront's plate may also list its shop (兴趣点,
  * 3 m further in).
  */
-import type { FeatureRecord } from '../api/geo_types.js';
+import type { FeatureRecord } from '../../src/core/api/geo_types.js';
 import { hashText, mixSeed, mulberry32 } from './seeded_random.js';
 import type { CommunityPlan, StreetPlan } from './assign_division_codes.js';
 import { PLACE_STEMS, SHOP_TRADES } from './name_pools.js';

@@ -4,7 +4,7 @@
  * schemas/workspace-layers.json. These layers are small enough to build
  * feature by feature from arrays already in the plan.
  */
-import type { FeatureRecord, Position } from '../api/geo_types.js';
+import type { FeatureRecord, Position } from '../../src/core/api/geo_types.js';
 import { coverageRing } from './coverage_rings.js';
 import type { CityPlan } from './plan_city.js';
 import type { ZoneType } from './plan_ownership_zones.js';

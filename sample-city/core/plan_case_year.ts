@@ -9,7 +9,7 @@
  * junctions see more wear and more reports. The plan is made once per city
  * and shared by the count and the stream, so the two always agree.
  */
-import type { TaxonomyClass } from '../taxonomy/taxonomy.js';
+import type { TaxonomyClass } from '../../src/core/taxonomy/taxonomy.js';
 import { planCaseCalendar, type CaseCalendar } from './case_calendar.js';
 import { CasePlaces, WeightedPicker, gaussian } from './case_places.js';
 import { componentProfile, eventProfile, type CaseProfile, type ComponentCaseProfile, type HandlerKey } from './case_profiles.js';

@@ -3,7 +3,7 @@
  * functions of x, so the water polygon, the riverside green strips and the
  * "is this point in the water" test all agree without any polygon clipping.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 import { hashText, randomFor } from './seeded_random.js';
 import { roundedPosition, upperBound } from './planar_geometry.js';
 import type { RoadLattice } from './road_lattice.js';

@@ -5,7 +5,7 @@
  * simple rings: a removed rectangle inside becomes a hole, one touching the
  * edge a notch, one spanning the rectangle splits it into two polygons.
  */
-import type { Position } from '../api/geo_types.js';
+import type { Position } from '../../src/core/api/geo_types.js';
 import { pointInRing, removeCollinearVertices, roundedPosition, signedRingArea } from './planar_geometry.js';
 
 export interface Rectangle {
