@@ -1,7 +1,9 @@
 /**
- * Opens an import source with GDAL and picks its layer. Every format GDAL
- * reads is accepted (Shapefile loose or zipped, GeoPackage, GeoJSON, FileGDB,
- * KML, CSV, DXF, …); two need help: a shapefile's text encoding
+ * Opens an import source with GDAL and picks its layer. The formats an import
+ * reads (Shapefile loose or zipped, GeoPackage, GeoJSON, FileGDB, KML, CSV,
+ * DXF) are GDAL's drivers allowed by check_source_policy.ts, nothing that
+ * reads other files or URLs; a GeoPackage's schema is probed first, within a
+ * time bound (probe_geopackage_source.ts). Two need help: a shapefile's text encoding
  * (detect_source_encoding.ts) and a CSV's encoding (transcode_csv.ts) and
  * geometry columns (X/Y or WKT, by the names in schemas/field-aliases.json). A source with several layers
  * must say which one, unless one is named like the target layer.
@@ -14,6 +16,8 @@ import type { FieldAliases } from '../../core/fields/match_fields.js';
 import gdal from '../gdal/gdal_runtime.js';
 import { readSchemaFile } from '../schemas/load_schemas.js';
 import { checkShapefileIndex } from './check_shapefile_index.js';
+import { GEOPACKAGE_SOURCE_OPEN_OPTIONS, IMPORT_DRIVERS, unsupportedFormatMessage } from './check_source_policy.js';
+import { checkLayerIsTable, isSqliteSource, probeGeoPackageSource } from './probe_geopackage_source.js';
 import { detectSourceEncoding, type SourceEncoding } from './detect_source_encoding.js';
 import { resolveSource, shapefileLayerName, type ResolvedSource } from './resolve_source.js';
 import { prepareCsvText } from './transcode_csv.js';
@@ -47,11 +51,15 @@ export async function openSource(options: OpenSourceOptions): Promise<OpenedSour
   // A loose .shp is checked before GDAL opens it: GDAL would read a hostile index whole.
   const looseShapefile = !resolved.zip && extname(resolved.gdalPath).toLowerCase() === '.shp';
   if (looseShapefile) await checkShapefileIndex(resolved, shapefileLayerName(resolved.gdalPath));
+  // Bounded in time before this process's GDAL touches it: a GeoPackage's schema can stall whatever reads it.
+  const geoPackage = isSqliteSource(resolved) ? await probeGeoPackageSource(resolved) : null;
   const csvText = isCsv && !resolved.zip ? prepareCsvText(resolved.gdalPath, options.encoding) : null;
   gdal.lastError = null;
   let dataset: Dataset;
   try {
-    dataset = csvText ? openWith('CSV', { ...resolved, gdalPath: csvText.gdalPath }, csvOpenOptions()) : isCsv ? openWith('CSV', resolved, csvOpenOptions()) : openPlain(resolved);
+    dataset = csvText ? openWith('CSV', { ...resolved, gdalPath: csvText.gdalPath }, csvOpenOptions())
+      : isCsv ? openWith('CSV', resolved, csvOpenOptions())
+        : geoPackage ? openWith('GPKG', resolved, GEOPACKAGE_SOURCE_OPEN_OPTIONS) : openPlain(resolved);
   } catch (thrown) {
     csvText?.cleanup();
     throw thrown;
@@ -59,6 +67,7 @@ export async function openSource(options: OpenSourceOptions): Promise<OpenedSour
   try {
     const onOpen = gdal.lastError as GdalMessage;
     let layer = pickLayer(dataset, options);
+    if (geoPackage) checkLayerIsTable(geoPackage, layer.name, options.source);
     const warnings = checkGdalErrors(layer, options.source, onOpen);
     const driver = dataset.driver.description;
     let encoding: SourceEncoding | null = csvText?.encoding ?? null;
@@ -114,11 +123,12 @@ function checkGdalErrors(layer: Layer, place: string, onOpen: GdalMessage): stri
   return messages.filter((message) => message.level === 2).map((message) => `GDAL: ${message.message.trim()}`);
 }
 
+/** Only with the drivers an import allows (check_source_policy.ts): never VRT, WFS, PostgreSQL, … */
 function openPlain(resolved: ResolvedSource): Dataset {
   try {
-    return gdal.open(resolved.gdalPath);
+    return gdal.open(resolved.gdalPath, 'r', [...IMPORT_DRIVERS]);
   } catch (thrown) {
-    throw new CityGridError('FILE_CORRUPT', `GDAL cannot read it: ${(thrown as Error).message || 'unrecognised or damaged file'}`, resolved.path);
+    throw new CityGridError('FILE_CORRUPT', unsupportedFormatMessage((thrown as Error).message), resolved.path);
   }
 }
 

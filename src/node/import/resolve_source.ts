@@ -8,6 +8,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CityGridError } from '../../core/api/errors.js';
+import { checkSourceContent, checkSourcePath } from './check_source_policy.js';
 import { listZipEntries, readZipEntryPrefix, type ZipEntry } from './read_zip_entries.js';
 
 export interface ResolvedSource {
@@ -28,15 +29,24 @@ export interface SourcePart {
   randomAccess: boolean;
 }
 
+/** Zips under another name, which GDAL's drivers unpack themselves: their entries are held to the same caps. */
+const ZIPS_BY_OTHER_NAMES = ['.kmz', '.shz'];
 const DATA_EXTENSIONS = ['.gpkg', '.geojson', '.json', '.kml', '.kmz', '.csv', '.dxf', '.shp'];
 /** The most of a zipped side file read for sampling. */
 export const ZIP_PREFIX_LIMIT = 1024 * 1024;
 
 export function resolveSource(path: string): ResolvedSource {
+  checkSourcePath(path);
   if (!existsSync(path)) throw new CityGridError('FILE_NOT_FOUND', 'no such file', path);
-  if (extname(path).toLowerCase() !== '.zip' || statSync(path).isDirectory()) return { path, gdalPath: path, zip: null };
+  const stats = statSync(path);
+  if (stats.isDirectory()) return { path, gdalPath: path, zip: null };
+  // A pipe or device would make the read wait for a writer, forever.
+  if (!stats.isFile()) throw new CityGridError('FILE_UNREADABLE', 'not a regular file (a pipe, socket or device): refused, reading it could wait forever', path);
+  checkSourceContent(path);
+  const extension = extname(path).toLowerCase();
+  if (ZIPS_BY_OTHER_NAMES.includes(extension)) listZipEntries(path);
+  if (extension !== '.zip') return { path, gdalPath: path, zip: null };
   const entries = listZipEntries(path);
-  if (!entries) return { path, gdalPath: `/vsizip/${path}`, zip: null };
   const data = entries.filter((entry) => !entry.name.endsWith('/') && DATA_EXTENSIONS.includes(extname(entry.name).toLowerCase()));
   const shapefileFolders = new Set(data.filter((entry) => extname(entry.name).toLowerCase() === '.shp').map((entry) => folderOf(entry.name)));
   const geodatabases = new Set(entries.map((entry) => /^(.*\.gdb)\//i.exec(entry.name)?.[1]).filter((name): name is string => Boolean(name)));
