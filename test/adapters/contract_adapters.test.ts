@@ -185,6 +185,17 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         const wrongMapping = await client.startImport({ layer: 'roads', source: oddRoads, mapping: { ROADNAME: 'NO_SUCH_COLUMN' } });
         const refused = wrongMapping.ok ? await waitForFinish(client, wrongMapping.value.jobId) : null;
         assert.equal(refused && !refused.result.ok && refused.result.error.place, 'mapping');
+        // A source that would empty the layer is refused with both counts, unless the request allows it.
+        const noRoads = join(folder.path, `no-roads-${tag}.geojson`);
+        const emptied = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-where', '1 = 0', noRoads, workspacePath, 'roads'], { encoding: 'utf8' });
+        assert.equal(emptied.status, 0, emptied.stderr);
+        const shrinking = await waitForFinish(client, unwrap(await client.startImport({ layer: 'roads', source: noRoads })).jobId);
+        assert.equal(!shrinking.result.ok && shrinking.result.error.code, 'LAYER_WOULD_SHRINK');
+        assert.match(!shrinking.result.ok ? shrinking.result.error.message : '', /has 1 features and would keep only 0/);
+        assert.equal(sqlRows(workspacePath, 'SELECT count(*) AS n FROM roads')[0]!.n, 1, 'the refused import changed nothing');
+        const allowed = await waitForFinish(client, unwrap(await client.startImport({ layer: 'roads', source: noRoads, allowShrink: true })).jobId);
+        assert.equal(allowed.result.ok, true, JSON.stringify(allowed.result));
+        assert.equal(sqlRows(workspacePath, 'SELECT count(*) AS n FROM roads')[0]!.n, 0);
 
         assert.deepEqual(unwrap(await client.cancelJob({ jobId: 'no-such-job' })), { canceled: false });
 

@@ -50,13 +50,42 @@ test('a corrupt shapefile is refused with the file and the reason, and the layer
   assert.equal(await page.getByTestId('layer-count-roads').innerText(), before);
 });
 
-test('a good file replaces the layer and the layer list shows the new count', async () => {
+test('a file that would leave less than half of a layer asks first, stating both counts; confirmed, it replaces the layer', async () => {
   const geojson = join(sample.dir, 'two-roads.geojson');
   const made = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '-sql', 'SELECT * FROM roads ORDER BY fid LIMIT 2', geojson, sample.workspacePath], { encoding: 'utf8' });
   assert.equal(made.status, 0, made.stderr);
-  const text = await runImport('roads', geojson);
-  assert.match(text, /roads: 2/);
+  const before = (await page.getByTestId('layer-count-roads').innerText()).trim();
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-layer').selectOption('roads');
+  await page.getByTestId('import-source').fill(geojson);
+  await page.getByTestId('import-inspect').click();
+  await page.getByTestId('import-preview-count').getByText('2').waitFor({ timeout: 30_000 });
+  await page.getByTestId('import-start').click();
+  const confirm = page.getByTestId('import-shrink-confirm');
+  await confirm.waitFor({ state: 'visible', timeout: 15_000 });
+  assert.match(await page.getByTestId('import-shrink-counts').innerText(), new RegExp(`图层 roads 现有 ${before} 个要素，导入后只剩 2 个`));
+  assert.equal((await page.getByTestId('layer-count-roads').innerText()).trim(), before, 'nothing is imported before the user confirms');
+  await page.getByTestId('import-shrink-accept').click();
+  const result = page.getByTestId('import-result');
+  await result.getByText('roads: 2').waitFor({ timeout: 60_000 });
+  await page.getByTestId('import-close').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="layer-count-roads"]')?.textContent?.trim() === '2', undefined, { timeout: 15_000 });
+});
+
+test('a typed path the services refuse as shrinking the layer offers the same confirmation', async () => {
+  const geojson = join(sample.dir, 'no-roads.geojson');
+  const made = spawnSync('ogr2ogr', ['-f', 'GeoJSON', '-where', '1 = 0', geojson, sample.workspacePath, 'roads'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  await page.getByTestId('import-button').click();
+  await page.getByTestId('import-layer').selectOption('roads');
+  await page.getByTestId('import-source').fill(geojson);
+  await page.getByTestId('import-start').click();
+  const result = page.getByTestId('import-result');
+  await result.getByText('LAYER_WOULD_SHRINK', { exact: false }).waitFor({ timeout: 60_000 });
+  assert.match(await result.innerText(), /图层 roads 现有 2 个要素，导入后只剩 0 个/);
+  await page.getByTestId('import-shrink-accept').click();
+  await result.getByText('roads: 0').waitFor({ timeout: 60_000 });
+  await page.getByTestId('import-close').click();
 });
 
 test('publishing into a folder that cannot be written names the folder and the reason', async () => {

@@ -155,7 +155,7 @@ test('a CSV saved in GBK (Excel on Chinese Windows) is detected and read right; 
   writeFileSync(source, Uint8Array.from(bytes));
   const temporaryBefore = readdirSync(tmpdir()).filter((name) => name.startsWith('citygrid-csv-')).length;
   const workspacePath = await createTinyWorkspace(folder.path, 'excel.gpkg');
-  const report = await importLayer({ workspacePath, layer: 'components', source, crs: 'EPSG:4326' }, SILENT_FEEDBACK);
+  const report = await importLayer({ workspacePath, layer: 'components', source, crs: 'EPSG:4326', allowShrink: true }, SILENT_FEEDBACK);
   assert.equal(report.encoding?.openOption, 'GBK');
   assert.equal(report.mapping.OBJNAME, '部件名称');
   assert.equal(readLayer(workspacePath, 'components', 'OBJCODE').get('3713020118000009')?.properties.OBJNAME, '路灯');

@@ -166,7 +166,7 @@ test('CSV with Chinese headers and lon/lat columns (经度/纬度) is matched by
   const csv = '\uFEFF经度,纬度,部件编码,部件名称,部件状态\n118.3157001471,35.0420546747,3713020118000009,路灯,完好\n';
   writeFileSync(path('chinese.csv'), csv);
   const workspacePath = await freshWorkspace();
-  const report = await importInto(workspacePath, 'components', path('chinese.csv'), { crs: 'EPSG:4326' });
+  const report = await importInto(workspacePath, 'components', path('chinese.csv'), { crs: 'EPSG:4326', allowShrink: true });
   assert.deepEqual([report.mapping.OBJCODE, report.mapping.OBJNAME, report.mapping.OBJSTATE], ['部件编码', '部件名称', '部件状态']);
   const light = readLayer(workspacePath, 'components', 'OBJCODE').get('3713020118000009')!;
   assert.equal(light.properties.OBJNAME, '路灯');

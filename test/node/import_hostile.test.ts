@@ -81,7 +81,9 @@ test('a layer of 0 features imports 0 and says so', async () => {
   const inspection = await inspectSource({ source: path('empty.shp') }, SILENT_FEEDBACK);
   assert.equal(inspection.featureCount, 0);
   const workspacePath = await createTinyWorkspace(folder.path, 'emptied.gpkg');
-  const cli = runCli(['import', '--workspace', workspacePath, '--layer', 'components', path('empty.shp')]);
+  const refused = runCli(['import', '--workspace', workspacePath, '--layer', 'components', path('empty.shp')]);
+  assert.equal(refused.status, 1, 'emptying a layer needs --allow-shrink');
+  const cli = runCli(['import', '--workspace', workspacePath, '--layer', 'components', '--allow-shrink', path('empty.shp')]);
   assert.equal(cli.status, 0, cli.stderr);
   assert.match(cli.stdout, /imported 0 features into components \(replaced 3\)/);
   assert.match(cli.stdout, /the source has no features: the layer is now empty/);

@@ -21,6 +21,10 @@ export type ErrorCode =
   | 'CANCELED'
   | 'VALIDATION_FAILED'
   | 'UNAUTHORIZED'
+  /** An import would empty a layer or leave less than half of it (core/import/layer_shrink.ts); allowShrink lets it. */
+  | 'LAYER_WOULD_SHRINK'
+  /** Another process is writing the workspace; retry when it is done. */
+  | 'WORKSPACE_BUSY'
   | 'INTERNAL';
 
 export interface ServiceError {

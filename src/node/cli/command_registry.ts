@@ -48,11 +48,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     synopsis: [
       'import  --workspace FILE --layer NAME SOURCE [--encoding UTF-8|GBK|GB18030] [--crs EPSG:N]',
       '[--mapping PRESET.json] [--save-mapping PRESET.json] [--source-layer NAME] [--dry-run] [--json]',
+      '[--allow-shrink]',
     ],
     summary: [
       'import a Shapefile (.shp or .zip), GeoPackage, GeoJSON, FileGDB, KML, CSV (X/Y or WKT) or DXF',
       'into a layer (replaces its features; creates the workspace if missing); --crs for sources',
-      'without one; --dry-run reports what would be imported and changes nothing',
+      'without one; --dry-run reports what would be imported and changes nothing; an import that',
+      'would empty a layer or leave less than half of its features is refused unless --allow-shrink',
     ],
   }, {
     synopsis: ['import  --dry-run SOURCE [--encoding E] [--crs EPSG:N] [--source-layer NAME] [--json]'],

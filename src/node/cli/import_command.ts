@@ -22,6 +22,7 @@ interface ImportCommandValues {
   'save-mapping'?: string | undefined;
   'source-layer'?: string | undefined;
   'dry-run'?: boolean | undefined;
+  'allow-shrink'?: boolean | undefined;
 }
 
 async function runImportCommand(values: ImportCommandValues, sourceArgument: string): Promise<number> {
@@ -41,7 +42,7 @@ async function runImportCommand(values: ImportCommandValues, sourceArgument: str
       const report = await importLayer({
         workspacePath: resolve(requireOption(values.workspace, 'workspace')),
         layer: requireOption(values.layer, 'layer'),
-        source, encoding, crs: values.crs, sourceLayer: values['source-layer'], dryRun,
+        source, encoding, crs: values.crs, sourceLayer: values['source-layer'], dryRun, allowShrink: values['allow-shrink'] === true,
         mappingPreset: values.mapping === undefined ? undefined : resolve(values.mapping),
         saveMapping: values['save-mapping'] === undefined ? undefined : resolve(values['save-mapping']),
       }, feedback);
@@ -108,6 +109,7 @@ export const importCommand: Command = async (args) => {
   const { values, positionals } = parseCommandArgs(args, {
     workspace: { type: 'string' }, layer: { type: 'string' }, json: { type: 'boolean' }, encoding: { type: 'string' }, crs: { type: 'string' },
     mapping: { type: 'string' }, 'save-mapping': { type: 'string' }, 'source-layer': { type: 'string' }, 'dry-run': { type: 'boolean' },
+    'allow-shrink': { type: 'boolean' },
   }, true);
   if (positionals.length !== 1) throw new UsageError('give exactly one SOURCE file');
   return runImportCommand(values, positionals[0]!);

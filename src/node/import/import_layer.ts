@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { CityGridError } from '../../core/api/errors.js';
 import type { TextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { throwIfCanceled, type Feedback } from '../../core/jobs/feedback.js';
+import { isLayerShrink, shrinkText } from '../../core/import/layer_shrink.js';
 import { findLayerSchema, type LayerSchema } from '../../core/schema/layer_schema.js';
 import { loadLayersSchema } from '../schemas/load_schemas.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -23,6 +24,7 @@ import { identifyCrsCode } from './identify_crs.js';
 import { matchSourceFields, saveMappingPreset } from './mapping_preset_file.js';
 import { openSource } from './open_source.js';
 import { readLayerSrs } from '../gdal/read_layer_srs.js';
+import { workspaceBusyError } from '../gdal/workspace_busy.js';
 import { replaceFromStaging } from './replace_from_staging.js';
 import { resolveSourceCrs } from './resolve_source_crs.js';
 import { stageSourceLayer } from './stage_source_layer.js';
@@ -45,6 +47,8 @@ export interface ImportOptions {
   sourceLayer?: string | undefined;
   /** Report what would be imported; change nothing. */
   dryRun?: boolean | undefined;
+  /** Replace a layer even by an empty source or one of less than half its features (layer_shrink.ts). */
+  allowShrink?: boolean | undefined;
 }
 
 export interface ImportReport {
@@ -103,13 +107,19 @@ export async function importLayer(options: ImportOptions, feedback: Feedback): P
       }
       throwIfCanceled(feedback);
       if (workspace) replaced = countFeatures(workspace, options.layer);
+      if (!dryRun && options.allowShrink !== true && isLayerShrink(replaced, imported)) {
+        const said = shrinkText(options.layer, replaced, imported);
+        throw new CityGridError('LAYER_WOULD_SHRINK', `${said.zh}；如确需替换，请使用 --allow-shrink / ${said.en}: refused, nothing changed; pass --allow-shrink (or confirm in the app) if that is what you want`, options.source);
+      }
       if (!dryRun) {
         if (!workspace) {
           workspace = Workspace.create(options.workspacePath, { name: options.workspaceName ?? 'CityGrid workspace', crs: sourceCrs, taxonomy: 'legacy-cjt214-components' });
           createdWorkspace = true;
         }
         feedback.reportProgress(0.85, { zh: `写入 ${options.layer}`, en: `writing ${options.layer}` });
-        await replaceFromStaging(workspace.dataset, options.layer, stagingPath, Object.keys(match.mapping));
+        await replaceFromStaging(workspace.dataset, options.layer, stagingPath, Object.keys(match.mapping)).catch((thrown: unknown) => {
+          throw workspaceBusyError(thrown, options.workspacePath) ?? thrown;
+        });
       }
     } finally {
       rmSync(stagingPath, { force: true });

@@ -94,7 +94,7 @@ export class CityGridServices implements CityGridApi {
     const jobId = this.jobs.start('import', async (feedback): Promise<ImportResult> => {
       // The import writes through its own connection, in one transaction.
       const report = await withMappingFile(layer, request.mapping, (mappingPreset) =>
-        importLayer({ workspacePath: workspace.path, layer, source, encoding, crs: request.crs || undefined, mappingPreset }, feedback));
+        importLayer({ workspacePath: workspace.path, layer, source, encoding, crs: request.crs || undefined, mappingPreset, allowShrink: request.allowShrink === true }, feedback));
       // Reopen, so that counts and extents read from this connection are fresh.
       if (this.workspace === workspace) {
         workspace.close();

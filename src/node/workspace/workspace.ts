@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import gdal from '../gdal/gdal_runtime.js';
 import type { Dataset, Layer } from 'gdal-async';
 import type { LayerInfo, WorkspaceInfo, GeometryKind } from '../../core/api/contract.js';
+import { workspaceBusyError } from '../gdal/workspace_busy.js';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Extent, FeatureRecord } from '../../core/api/geo_types.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
@@ -233,7 +234,7 @@ export function openWorkspaceDataset(path: string, mode: 'r' | 'r+'): Dataset {
   try {
     dataset = gdal.open(path, mode);
   } catch (thrown) {
-    throw new CityGridError('WORKSPACE_INVALID', `not a GeoPackage workspace: GDAL cannot open it (${(thrown as Error).message || 'unrecognised format'})`, path);
+    throw workspaceBusyError(thrown, path) ?? new CityGridError('WORKSPACE_INVALID', `not a GeoPackage workspace: GDAL cannot open it (${(thrown as Error).message || 'unrecognised format'})`, path);
   }
   if (dataset.driver.description !== 'GPKG') {
     const driver = dataset.driver.description;

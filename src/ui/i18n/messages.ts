@@ -52,6 +52,8 @@ export const MESSAGES = {
   importDone: { zh: '导入完成', en: 'Imported' },
   importFailed: { zh: '导入失败，工作空间未改变', en: 'Import failed; the workspace is unchanged' },
   importReplaced: { zh: '替换', en: 'replaced' },
+  importShrinkQuestion: { zh: '确定要替换吗？替换前请确认源文件无误。', en: 'Replace it anyway? Check the source first.' },
+  importShrinkAccept: { zh: '仍然替换', en: 'Replace anyway' },
   importDrop: { zh: '将 Shapefile (.zip 或 .shp/.dbf/.shx/.prj/.cpg)、GeoPackage、GeoJSON、KML、CSV 或 DXF 拖放到此处，或', en: 'Drop a Shapefile (.zip or .shp/.dbf/.shx/.prj/.cpg), GeoPackage, GeoJSON, KML, CSV or DXF here, or' },
   importChooseFile: { zh: '选择文件…', en: 'Choose file…' },
   importOrPath: { zh: '或输入本机上的路径', en: 'or enter a path on this computer' },

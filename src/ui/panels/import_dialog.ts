@@ -11,7 +11,8 @@
  * is left as it was (the import is one transaction on the service side).
  */
 import type { ApiClient } from '../../core/api/client.js';
-import type { ImportResult, Result, SourceInspection } from '../../core/api/contract.js';
+import type { ImportRequest, ImportResult, Result, SourceInspection } from '../../core/api/contract.js';
+import { isLayerShrink, shrinkText } from '../../core/import/layer_shrink.js';
 import type OlMap from 'ol/Map.js';
 import { clear, element } from '../util/dom.js';
 import { localize, onLanguageChange } from '../i18n/language.js';
@@ -66,12 +67,25 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
   const crsInput = element('input', { className: 'text-input', testId: 'import-crs', attributes: { id: 'import-crs', type: 'text', placeholder: 'EPSG:4527', spellcheck: 'false' } });
   const progress = createJobProgressView({ bar: 'import-progress', message: 'import-message' });
   const resultBox = element('div', { className: 'publish-result', testId: 'import-result' });
+  // Asked before an import that would empty a layer or leave less than half of it: both counts, then the user's word.
+  const shrinkBox = element('div', { className: 'result-error', testId: 'import-shrink-confirm' });
+  const shrinkCounts = element('strong', { testId: 'import-shrink-counts' });
+  const shrinkQuestion = element('div');
+  const shrinkButton = element('button', { className: 'button button-danger', testId: 'import-shrink-accept', attributes: { type: 'button' } });
+  shrinkBox.append(shrinkCounts, shrinkQuestion, shrinkButton);
+  shrinkBox.hidden = true;
+  /**
+   * The import waiting for the user's confirmation, with the counts it states
+   * (null when the services refused it before the source was read here: their message states them).
+   */
+  let pendingShrink: { request: ImportRequest; counts: { current: number; incoming: number } | null } | null = null;
+  let lastRequest: ImportRequest | null = null;
   const startButton = element('button', { className: 'button button-primary', testId: 'import-start', attributes: { type: 'button' } });
   const cancelButton = element('button', { className: 'button button-danger', testId: 'import-cancel', attributes: { type: 'button' } });
   const closeButton = element('button', { className: 'button', testId: 'import-close', attributes: { type: 'button' } });
   const dialog = element('div', { className: 'dialog import-dialog', testId: 'import-dialog', attributes: { role: 'dialog', 'aria-modal': 'true' } }, [
     title, layerLabel, layerSelect, drop.node, sourceStatus, previewBox, encoding.node, mapping.node, crsLabel, crsPrompt, crsInput,
-    progress.box, resultBox, element('div', { className: 'dialog-buttons' }, [cancelButton, closeButton, startButton]),
+    progress.box, shrinkBox, resultBox, element('div', { className: 'dialog-buttons' }, [cancelButton, closeButton, startButton]),
   ]);
   // Docked to the side, without a veil: the preview is drawn on the map behind it.
   const overlay = element('div', { className: 'overlay side-overlay' }, [dialog]);
@@ -145,6 +159,22 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
     resultBox.hidden = state.kind !== 'finished';
     clear(resultBox);
     if (state.kind === 'finished') resultBox.append(renderImportResult(state.result, shown));
+    if (state.kind === 'finished' && !state.result.ok && state.result.error.code === 'LAYER_WOULD_SHRINK' && lastRequest && !lastRequest.allowShrink) {
+      pendingShrink = { request: lastRequest, counts: null };
+      lastRequest = null;
+    }
+    shrinkBox.hidden = pendingShrink === null || job.busy;
+    if (pendingShrink) {
+      const counts = pendingShrink.counts;
+      shrinkCounts.textContent = counts ? localize(shrinkText(pendingShrink.request.layer, counts.current, counts.incoming)) : '';
+      shrinkQuestion.textContent = text('importShrinkQuestion');
+      shrinkButton.textContent = text('importShrinkAccept');
+    }
+  };
+  const startImport = (request: ImportRequest) => {
+    pendingShrink = null;
+    lastRequest = request;
+    job.start(() => client.startImport(request));
   };
   const job = createJobTracker<'import'>(client, { onChange: render, onError: deps.onError, onFinished: deps.onFinished });
 
@@ -165,6 +195,7 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
 
   /** A new source starts afresh: no earlier outcome, encoding choice or CRS carries over to it. */
   const forgetPrevious = () => {
+    pendingShrink = null;
     previewLayer.clear();
     encoding.select.value = '';
     crsInput.value = '';
@@ -186,7 +217,7 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
     await inspect({ ...withPreview, path: picked.value.path, staged: picked.value.staged });
   };
 
-  layerSelect.addEventListener('change', () => { if (source.path && !source.refused) void inspect(source); });
+  layerSelect.addEventListener('change', () => { pendingShrink = null; if (source.path && !source.refused) void inspect(source); });
   crsInput.addEventListener('input', () => { renderPreview(); render(); });
   drop.pathInput.addEventListener('input', () => {
     // A typed path replaces a picked file; it is read when the user asks or on Start.
@@ -195,14 +226,25 @@ export function createImportDialog(host: HTMLElement, client: ApiClient, picker:
   startButton.addEventListener('click', () => {
     const path = source.path ?? drop.pathInput.value.trim();
     const fields = mapping.mapping();
-    const request = {
+    const request: ImportRequest = {
       layer: layerSelect.value,
       source: path,
       ...(encoding.chosen() ? { encoding: encoding.chosen() } : {}),
       ...(crsInput.value.trim() ? { crs: crsInput.value.trim() } : {}),
       ...(fields ? { mapping: fields } : {}),
     };
-    job.start(() => client.startImport(request));
+    const current = deps.layers().find((layer) => layer.name === request.layer)?.featureCount ?? 0;
+    const incoming = source.inspection?.featureCount;
+    if (incoming !== undefined && isLayerShrink(current, incoming)) {
+      pendingShrink = { request, counts: { current, incoming } };
+      job.reset();
+      render();
+      return;
+    }
+    startImport(request);
+  });
+  shrinkButton.addEventListener('click', () => {
+    if (pendingShrink) startImport({ ...pendingShrink.request, allowShrink: true });
   });
   cancelButton.addEventListener('click', () => job.cancel());
   closeButton.addEventListener('click', () => {

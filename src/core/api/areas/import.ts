@@ -18,6 +18,8 @@ export interface ImportRequest {
    * standard names; fields it does not name are matched as usual.
    */
   mapping?: Record<string, string | null>;
+  /** Replace the layer even when the source empties it or leaves less than half its features (refused otherwise, LAYER_WOULD_SHRINK). */
+  allowShrink?: boolean;
 }
 
 /** What a source holds, before any import: `citygrid import --dry-run SOURCE`. */
@@ -108,7 +110,7 @@ export interface ImportApi {
 }
 
 export const IMPORT_REQUEST_SCHEMAS = {
-  startImport: requestSchema({ layer: NAME, source: NAME, encoding: TEXT, crs: TEXT, mapping: FIELD_MAPPING }, ['layer', 'source']),
+  startImport: requestSchema({ layer: NAME, source: NAME, encoding: TEXT, crs: TEXT, mapping: FIELD_MAPPING, allowShrink: { type: 'boolean' } }, ['layer', 'source']),
   inspectSource: requestSchema({ source: NAME, encoding: TEXT, layer: TEXT }, ['source']),
   listMappingPresets: requestSchema({ layer: TEXT }),
   saveMappingPreset: requestSchema({ name: NAME, layer: NAME, fields: FIELD_MAPPING }, ['name', 'layer', 'fields']),
