@@ -120,6 +120,9 @@ test('an unrecognised column is mapped by hand, saved as a preset, and the impor
   assert.equal(preset.fields.OBJNAME, 'MC_X');
   assert.equal(preset.fields.OBJCODE, 'OBJCODE');
   await page.getByTestId('import-start').click();
+  // A survey extract of the city's components would leave far fewer than the layer has: the dialog asks first.
+  await page.getByTestId('import-shrink-counts').getByText(`导入后只剩 ${COUNT} 个`).waitFor({ timeout: 15_000 });
+  await page.getByTestId('import-shrink-accept').click();
   const result = page.getByTestId('import-result');
   await result.getByText(`components: ${COUNT}`).first().waitFor({ timeout: 120_000 });
   await page.waitForFunction((count) => document.querySelector('[data-testid="layer-count-components"]')?.textContent?.trim() === String(count), COUNT, { timeout: 15_000 });

@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CityGridError } from '../../src/core/api/errors.js';
 import { MAX_ENTRY_RATIO, RATIO_FLOOR_BYTES } from '../../src/core/archives/zip_entry_caps.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import { importLayer } from '../../src/node/import/import_layer.js';
@@ -16,12 +15,11 @@ import { listZipEntries } from '../../src/node/import/read_zip_entries.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli, runTool } from '../helpers/run_cli.js';
 import { createTinyWorkspace } from '../helpers/tiny_workspace.js';
-import { bytesOf, ogr2ogr } from './import_fixtures.js';
+import { assertImportRefused, bytesOf, ogr2ogr } from './import_fixtures.js';
 
 const folder = tempDir('import-caps');
 const path = (name: string): string => join(folder.path, name);
 let tiny: string;
-let counter = 0;
 const SIDE_FILES = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 /** Just over the size from which the ratio cap applies. */
 const PADDED_BYTES = RATIO_FLOOR_BYTES + 16 * 1024 * 1024;
@@ -45,27 +43,16 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
   assert.equal(result.status, 0, result.stderr);
 }
 
-async function assertRefused(source: string, code: string, message: RegExp, place: string): Promise<void> {
-  const workspacePath = await createTinyWorkspace(folder.path, `target-${++counter}.gpkg`);
-  const before = bytesOf(workspacePath);
-  await assert.rejects(importLayer({ workspacePath, layer: 'components', source }, SILENT_FEEDBACK), (error: CityGridError) => {
-    assert.equal(error.code, code, error.message);
-    assert.ok(error.message.includes(place), `names ${place}: ${error.message}`);
-    assert.match(error.message, message);
-    return true;
-  });
-  assert.ok(bytesOf(workspacePath).equals(before), 'the workspace file is byte-for-byte unchanged');
-}
 
 test(`a zip whose GeoJSON is ${PADDED_BYTES >> 20} MiB of white space (packed ~1000:1) is refused, naming the entry`, async () => {
   ogr2ogr(['-f', 'GeoJSON', path('points.geojson'), tiny, 'components']);
   writePaddedZip(path('bomb.zip'), { 'points.geojson': [path('points.geojson'), PADDED_BYTES] });
-  await assertRefused(path('bomb.zip'), 'FILE_TOO_LARGE', new RegExp(`\\d+:1, more than the ${MAX_ENTRY_RATIO}:1 real data packs to\\): refused as a possible zip bomb`), `${path('bomb.zip')}/points.geojson`);
+  await assertImportRefused(folder.path, path('bomb.zip'), 'FILE_TOO_LARGE', new RegExp(`\\d+:1, more than the ${MAX_ENTRY_RATIO}:1 real data packs to\\): refused as a possible zip bomb`), `${path('bomb.zip')}/points.geojson`);
 });
 
 test('a zipped shapefile whose .dbf inflates far beyond its records is refused, naming the .dbf', async () => {
   writePaddedZip(path('dbf-bomb.zip'), Object.fromEntries(SIDE_FILES.map((extension) => [`good.${extension}`, [path(`good.${extension}`), extension === 'dbf' ? PADDED_BYTES : 0]])));
-  await assertRefused(path('dbf-bomb.zip'), 'FILE_TOO_LARGE', /possible zip bomb/, `${path('dbf-bomb.zip')}/good.dbf`);
+  await assertImportRefused(folder.path, path('dbf-bomb.zip'), 'FILE_TOO_LARGE', /possible zip bomb/, `${path('dbf-bomb.zip')}/good.dbf`);
 });
 
 test('zip entry names: UTF-8 when flagged, GBK otherwise (Chinese Windows zips), in the one reader', () => {

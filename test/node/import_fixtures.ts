@@ -5,8 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import type { CityGridError } from '../../src/core/api/errors.js';
+import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
+import { importLayer } from '../../src/node/import/import_layer.js';
 import { runTool } from '../helpers/run_cli.js';
+import { createTinyWorkspace } from '../helpers/tiny_workspace.js';
 
 /** Runs ogr2ogr and fails the test with its message if it fails. */
 export function ogr2ogr(args: string[]): void {
@@ -95,4 +99,23 @@ export function assertSameFeatures(actual: Map<string, LayerFeature>, expected: 
 
 export function bytesOf(path: string): Buffer {
   return readFileSync(path);
+}
+
+let refusals = 0;
+
+/**
+ * An import of `source` into a fresh tiny workspace (in `folder`) is refused
+ * with `code`, a message matching `message` and naming `place`; the
+ * workspace file keeps every byte.
+ */
+export async function assertImportRefused(folder: string, source: string, code: string, message: RegExp, place = source): Promise<void> {
+  const workspacePath = await createTinyWorkspace(folder, `refused-${++refusals}.gpkg`);
+  const before = bytesOf(workspacePath);
+  await assert.rejects(importLayer({ workspacePath, layer: 'components', source }, SILENT_FEEDBACK), (error: CityGridError) => {
+    assert.equal(error.code, code, error.message);
+    assert.ok(error.message.includes(place), `names ${place}: ${error.message}`);
+    assert.match(error.message, message);
+    return true;
+  });
+  assert.ok(bytesOf(workspacePath).equals(before), 'the workspace file is byte-for-byte unchanged');
 }

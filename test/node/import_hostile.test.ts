@@ -17,12 +17,11 @@ import { inspectSource } from '../../src/node/import/inspect_source.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli } from '../helpers/run_cli.js';
 import { createTinyWorkspace } from '../helpers/tiny_workspace.js';
-import { bytesOf, ogr2ogr, writeZip } from './import_fixtures.js';
+import { assertImportRefused, bytesOf, ogr2ogr, writeZip } from './import_fixtures.js';
 
 const folder = tempDir('import-hostile');
 after(() => folder.remove());
 let tiny: string;
-let counter = 0;
 const path = (name: string): string => join(folder.path, name);
 const SIDE_FILES = ['shp', 'shx', 'dbf', 'prj', 'cpg'];
 
@@ -37,37 +36,26 @@ function copyOfGood(name: string): string {
   return path(`${name}.shp`);
 }
 
-async function assertRefused(source: string, code: string, message: RegExp, place = source): Promise<void> {
-  const workspacePath = await createTinyWorkspace(folder.path, `target-${++counter}.gpkg`);
-  const before = bytesOf(workspacePath);
-  await assert.rejects(importLayer({ workspacePath, layer: 'components', source }, SILENT_FEEDBACK), (error: CityGridError) => {
-    assert.equal(error.code, code, error.message);
-    assert.ok(error.message.includes(place), `names ${place}: ${error.message}`);
-    assert.match(error.message, message);
-    return true;
-  });
-  assert.ok(bytesOf(workspacePath).equals(before), 'the workspace file is byte-for-byte unchanged');
-}
 
 test('a .dbf whose header gives a record length shorter than its fields is refused, naming the .dbf', async () => {
   const source = copyOfGood('short-records');
   const dbf = readFileSync(path('short-records.dbf'));
   dbf.writeUInt16LE(dbf.readUInt16LE(10) - 7, 10);
   writeFileSync(path('short-records.dbf'), dbf);
-  await assertRefused(source, 'FILE_CORRUPT', /each record is \d+ bytes, but its 14 fields need \d+/, path('short-records.dbf'));
+  await assertImportRefused(folder.path, source, 'FILE_CORRUPT', /each record is \d+ bytes, but its 14 fields need \d+/, path('short-records.dbf'));
 });
 
 test('a .dbf cut short of the records its header declares is refused', async () => {
   const source = copyOfGood('cut-dbf');
   const dbf = readFileSync(path('cut-dbf.dbf'));
   writeFileSync(path('cut-dbf.dbf'), dbf.subarray(0, dbf.length - 100));
-  await assertRefused(source, 'FILE_CORRUPT', /declares 3 records .* it is truncated/, path('cut-dbf.dbf'));
+  await assertImportRefused(folder.path, source, 'FILE_CORRUPT', /declares 3 records .* it is truncated/, path('cut-dbf.dbf'));
 });
 
 test('a .prj in a system no EPSG code matches is refused, not guessed; --crs can name it', async () => {
   const source = copyOfGood('local-grid');
   writeFileSync(path('local-grid.prj'), 'PROJCS["Lanshan local grid",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",50000.0],PARAMETER["False_Northing",-3800000.0],PARAMETER["Central_Meridian",118.35],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]');
-  await assertRefused(source, 'CRS_UNSUPPORTED', /cannot be matched to an EPSG code .*lon_0=118\.35.*CityGrid does not guess/);
+  await assertImportRefused(folder.path, source, 'CRS_UNSUPPORTED', /cannot be matched to an EPSG code .*lon_0=118\.35.*CityGrid does not guess/);
   const inspection = await inspectSource({ source }, SILENT_FEEDBACK);
   assert.equal(inspection.crs, null);
   const workspacePath = await createTinyWorkspace(folder.path, 'told.gpkg');
@@ -98,7 +86,7 @@ test('an .shx claiming 2 GB (sparse) is refused at once, naming it, without read
   truncateSync(shx, 2 ** 31 - 2);
   const started = Date.now();
   const memoryBefore = process.memoryUsage().rss;
-  await assertRefused(source, 'FILE_CORRUPT', /the index lists 268435443 records .* can hold at most \d+; the \.shx is damaged/, shx);
+  await assertImportRefused(folder.path, source, 'FILE_CORRUPT', /the index lists 268435443 records .* can hold at most \d+; the \.shx is damaged/, shx);
   assert.ok(Date.now() - started < 5000, `refused in ${Date.now() - started} ms`);
   assert.ok(process.memoryUsage().rss - memoryBefore < 200 * 1024 * 1024, 'the 2 GB were not read into memory');
 });
@@ -134,7 +122,7 @@ test('a zip cut short (no central directory) is refused as a damaged zip, naming
   writeZip(path('cut.zip'), Object.fromEntries(SIDE_FILES.map((extension) => [`good.${extension}`, path(`good.${extension}`)])));
   const whole = readFileSync(path('cut.zip'));
   writeFileSync(path('cut.zip'), whole.subarray(0, Math.floor(whole.length / 2)));
-  await assertRefused(path('cut.zip'), 'FILE_CORRUPT', /not a readable zip archive: it has no end-of-central-directory record/);
+  await assertImportRefused(folder.path, path('cut.zip'), 'FILE_CORRUPT', /not a readable zip archive: it has no end-of-central-directory record/);
   writeFileSync(path('notes.zip'), '这不是压缩包 / not a zip\n');
-  await assertRefused(path('notes.zip'), 'FILE_CORRUPT', /not a readable zip archive/);
+  await assertImportRefused(folder.path, path('notes.zip'), 'FILE_CORRUPT', /not a readable zip archive/);
 });

@@ -14,14 +14,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CityGridError } from '../../src/core/api/errors.js';
 import { SILENT_FEEDBACK } from '../../src/core/jobs/feedback.js';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { importLayer } from '../../src/node/import/import_layer.js';
 import { tempDir } from '../helpers/paths.js';
 import { runCli } from '../helpers/run_cli.js';
 import { createTinyWorkspace } from '../helpers/tiny_workspace.js';
-import { bytesOf, ogr2ogr } from './import_fixtures.js';
+import { assertImportRefused, bytesOf, ogr2ogr } from './import_fixtures.js';
 
 const folder = tempDir('import-beyond');
 const path = (name: string): string => join(folder.path, name);
@@ -29,7 +28,6 @@ let tiny: string;
 let server: Server;
 let serverUrl: string;
 const requests: string[] = [];
-let counter = 0;
 
 before(async () => {
   tiny = await createTinyWorkspace(folder.path);
@@ -49,40 +47,29 @@ after(async () => {
 
 const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function assertRefused(source: string, code: string, message: RegExp): Promise<void> {
-  const workspacePath = await createTinyWorkspace(folder.path, `target-${++counter}.gpkg`);
-  const before = bytesOf(workspacePath);
-  await assert.rejects(importLayer({ workspacePath, layer: 'components', source }, SILENT_FEEDBACK), (error: CityGridError) => {
-    assert.equal(error.code, code, error.message);
-    assert.ok(error.message.includes(source), `names ${source}: ${error.message}`);
-    assert.match(error.message, message);
-    return true;
-  });
-  assert.ok(bytesOf(workspacePath).equals(before), 'the workspace file is byte-for-byte unchanged');
-}
 
 const vrt = (datasource: string): string => `<OGRVRTDataSource><OGRVRTLayer name="components"><SrcDataSource>${datasource}</SrcDataSource>`
   + '<GeometryType>wkbPoint</GeometryType><LayerSRS>EPSG:4527</LayerSRS><GeometryField encoding="PointFromColumns" x="X" y="Y"/></OGRVRTLayer></OGRVRTDataSource>';
 
 test('a VRT naming a local CSV is refused, naming the VRT and why; the CSV is not read into the layer', async () => {
   writeFileSync(path('local.vrt'), vrt(path('secret.csv')));
-  await assertRefused(path('local.vrt'), 'FORMAT_UNSUPPORTED', /virtual format \(VRT\) names other files or URLs/);
+  await assertImportRefused(folder.path, path('local.vrt'), 'FORMAT_UNSUPPORTED', /virtual format \(VRT\) names other files or URLs/);
   // The same description under another name is recognised by its content.
   writeFileSync(path('disguised.xml'), `<?xml version="1.0"?>\n${vrt(path('secret.csv'))}`);
-  await assertRefused(path('disguised.xml'), 'FORMAT_UNSUPPORTED', /<OGRVRTDataSource>\) names other files or URLs/);
+  await assertImportRefused(folder.path, path('disguised.xml'), 'FORMAT_UNSUPPORTED', /<OGRVRTDataSource>\) names other files or URLs/);
 });
 
 test('a VRT naming an http:// URL is refused and nothing is fetched', async () => {
   writeFileSync(path('remote.vrt'), vrt(`/vsicurl/${serverUrl}/points.csv`));
-  await assertRefused(path('remote.vrt'), 'FORMAT_UNSUPPORTED', /names other files or URLs/);
+  await assertImportRefused(folder.path, path('remote.vrt'), 'FORMAT_UNSUPPORTED', /names other files or URLs/);
   assert.deepEqual(requests, []);
 });
 
 test('connection strings and virtual file system paths are refused as not files', async () => {
-  await assertRefused(`/vsicurl/${serverUrl}/points.csv`, 'FORMAT_UNSUPPORTED', /virtual file system path/);
-  await assertRefused(`${serverUrl}/points.geojson`, 'FORMAT_UNSUPPORTED', /"http:" is a GDAL connection string or URL/);
-  await assertRefused('PG:dbname=citygrid host=127.0.0.1', 'FORMAT_UNSUPPORTED', /"PG:" is a GDAL connection string/);
-  await assertRefused(`WFS:${serverUrl}/wfs`, 'FORMAT_UNSUPPORTED', /"WFS:" is a GDAL connection string/);
+  await assertImportRefused(folder.path, `/vsicurl/${serverUrl}/points.csv`, 'FORMAT_UNSUPPORTED', /virtual file system path/);
+  await assertImportRefused(folder.path, `${serverUrl}/points.geojson`, 'FORMAT_UNSUPPORTED', /"http:" is a GDAL connection string or URL/);
+  await assertImportRefused(folder.path, 'PG:dbname=citygrid host=127.0.0.1', 'FORMAT_UNSUPPORTED', /"PG:" is a GDAL connection string/);
+  await assertImportRefused(folder.path, `WFS:${serverUrl}/wfs`, 'FORMAT_UNSUPPORTED', /"WFS:" is a GDAL connection string/);
   assert.deepEqual(requests, []);
 });
 
