@@ -8,10 +8,9 @@ import { writeFileSync } from 'node:fs';
 import type { Dataset } from 'gdal-async';
 import type { LayerSchema } from '../../src/core/schema/layer_schema.js';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
-import { inTransaction, quoteIdentifier, quoteText } from '../../src/node/gdal/gdal_sql.js';
-import { runStatementAsync } from '../../src/node/gdal/write_rtree_tables.js';
+import { inTransaction, quoteIdentifier, quoteText, runStatementAsync } from '../../src/node/gdal/gdal_sql.js';
 import { Workspace, type CreateWorkspaceOptions } from '../../src/node/workspace/workspace.js';
-import { readValue, setAsideIndexTrigger } from './bulk_load_rtree.js';
+import { readValue, setAsideIndexTrigger } from '../../src/node/gdal/bulk_load_rtree.js';
 
 const SHAPE_TYPES: Record<LayerSchema['geometry'], string> = {
   Point: 'POINT', LineString: 'LINESTRING', Polygon: 'POLYGON',

@@ -4,7 +4,7 @@
  * JavaScript generates each layer into CSV files (core's streams, a few MB
  * at a time) and packs its spatial index, one libuv thread appends the
  * finished CSVs to the GeoPackage one after another and writes the packed
- * indexes (bulk_load_rtree.ts: one by one, R-tree inserts would be half of
+ * indexes (src/node/gdal/bulk_load_rtree.ts: one by one, R-tree inserts would be half of
  * the time), and another turns the CSVs into shapefiles — except the large
  * point deliverables, which JavaScript writes as shapefiles directly while it
  * writes their CSV (write_point_shapefile.ts) — and then loads the case
@@ -22,7 +22,7 @@ import { findLayerSchema } from '../../src/core/schema/layer_schema.js';
 import gdal from '../../src/node/gdal/gdal_runtime.js';
 import { Workspace, type CreateWorkspaceOptions } from '../../src/node/workspace/workspace.js';
 import { canEncodeGbk } from './encode_gbk.js';
-import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from './bulk_load_rtree.js';
+import { rtreeNodeSize, setAsideIndexTrigger, writePackedRtree } from '../../src/node/gdal/bulk_load_rtree.js';
 import { appendCsvAside, appendCsvToWorkspace, copyLayerFrom, translateCsvToShapefile } from './load_csv_layers.js';
 import { packRtree } from '../../src/node/gdal/pack_rtree.js';
 import { writeLayerCsv } from './write_layer_csv.js';

@@ -25,9 +25,9 @@
 import type { Dataset } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import gdal from '../gdal/gdal_runtime.js';
-import { inTransaction, quoteIdentifier, quoteText, runStatement } from '../gdal/gdal_sql.js';
+import { inTransaction, quoteIdentifier, quoteText, runStatement, runStatementAsync } from '../gdal/gdal_sql.js';
 import { packRtree, type PackedRtree } from '../gdal/pack_rtree.js';
-import { runStatementAsync, writeRtreeTables } from '../gdal/write_rtree_tables.js';
+import { writeRtreeTables } from '../gdal/bulk_load_rtree.js';
 import { readStagedBoxes } from './read_staged_boxes.js';
 import { STAGING_LAYER } from './stage_source_layer.js';
 
