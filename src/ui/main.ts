@@ -132,7 +132,7 @@ async function start(): Promise<void> {
     messages.showError(current.error);
     openForm.show(false);
   } else if (current.value) {
-    workspace.show(current.value);
+    await workspace.show(current.value);
   } else {
     openForm.show(false);
   }

@@ -115,6 +115,10 @@ for (const [adapter, makeHarness] of [['Electron IPC', ipcHarness], ['web host H
         assert.equal(counts.components, 3);
         assert.equal(layers.find((layer) => layer.name === 'components')?.fields.find((field) => field.name === 'OBJCODE')?.label.zh, '部件标识码');
 
+        const taxonomy = unwrap(await client.getTaxonomy({}));
+        assert.equal(taxonomy.id, 'legacy-cjt214-components');
+        assert.equal(taxonomy.components.find((table) => table.id === 'legacy-cjt214-components')?.majors.find((major) => major.code === '01')?.name, '公用设施');
+
         const page = unwrap(await client.getFeatures({ layer: 'grids', extent: [39620000, 3880000, 39620050, 3880050] }));
         assert.deepEqual(page.features.map((feature) => feature.properties.BGCODE), [TINY.westGrid]);
 

@@ -75,6 +75,22 @@ test('the map draws the sample city', async () => {
   assert.match(layerList, /管理部件/);
 });
 
+test("the legend names the component classes of the workspace's own taxonomy, its local major 07 included", async () => {
+  const legend = page.getByTestId('component-legend');
+  await legend.getByText('智慧感知设施').waitFor({ timeout: 15_000 });
+  const rows = await legend.locator('li').evaluateAll((items) => items.map((item) => ({
+    text: (item as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+    color: getComputedStyle(item.querySelector('.swatch')!).backgroundColor,
+  })));
+  assert.deepEqual(rows.map((row) => row.text.slice(0, 2)), ['01', '02', '03', '04', '05', '06', '07']);
+  assert.match(rows[0]!.text, /公用设施/);
+  assert.match(rows[6]!.text, /07 ?智慧感知设施/);
+  // The city's own major has a colour of its own, not the black of unknown classes, and unlike the others'.
+  assert.notEqual(rows[6]!.color, 'rgb(0, 0, 0)');
+  assert.equal(new Set(rows.map((row) => row.color)).size, rows.length);
+  await screenshot('legend');
+});
+
 test('clicking a street light shows its 16-digit code and Chinese labels', async () => {
   await page.evaluate(({ x, y }) => {
     const map = (window as unknown as { citygridDebug: { map: { getView(): { setCenter(c: number[]): void; setResolution(r: number): void } } } }).citygridDebug.map;

@@ -7,6 +7,7 @@ import type {
   CancelJobRequest, CancelJobResult, CityGridApi, FeaturePage, FeaturesRequest, IdentifyRequest, IdentifyResult,
   ImportRequest, ImportResult, InspectSourceRequest, JobHandle, LayerInfo, ListMappingPresetsRequest, MappingPresetInfo,
   OpenWorkspaceRequest, PublishRequest, SaveMappingPresetRequest, ServiceEvent, SourceInspection, ValidationRequest, WorkspaceInfo,
+  TaxonomyInfo,
 } from '../../core/api/contract.js';
 import { requireString } from '../../core/api/dispatch.js';
 import { CityGridError } from '../../core/api/errors.js';
@@ -17,6 +18,7 @@ import { parseTextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { JobRunner } from '../jobs/job_runner.js';
 import { publishPackage } from '../publish/publish_package.js';
 import { validateWorkspace } from '../qa/validate_workspace.js';
+import { describeWorkspaceTaxonomy } from '../schemas/describe_workspace_taxonomy.js';
 import { featuresInExtent, identifyAt } from '../workspace/query_features.js';
 import { Workspace } from '../workspace/workspace.js';
 
@@ -54,6 +56,10 @@ export class CityGridServices implements CityGridApi {
 
   async listLayers(): Promise<LayerInfo[]> {
     return this.requireWorkspace().layerInfos();
+  }
+
+  async getTaxonomy(): Promise<TaxonomyInfo> {
+    return describeWorkspaceTaxonomy(this.requireWorkspace().readMeta().taxonomy);
   }
 
   async getFeatures(request: FeaturesRequest): Promise<FeaturePage> {

@@ -7,6 +7,7 @@ import type OlMap from 'ol/Map.js';
 import type { ApiClient } from '../../core/api/client.js';
 import type { WorkspaceInfo } from '../../core/api/contract.js';
 import type { ServiceError } from '../../core/api/errors.js';
+import { setWorkspaceTaxonomy } from '../map/component_classes.js';
 import { registerWorkspaceCrs } from '../map/projection_setup.js';
 import { setWorkspaceView } from '../map/create_map.js';
 import { addWorkspaceLayers, type WorkspaceLayers } from '../map/workspace_layers.js';
@@ -30,7 +31,8 @@ export interface WorkspaceViews {
 export interface WorkspaceController {
   readonly info: WorkspaceInfo | null;
   readonly layers: WorkspaceLayers | null;
-  show(info: WorkspaceInfo): void;
+  /** Puts the workspace on screen once its taxonomy is read (the components' colours and the legend need it). */
+  show(info: WorkspaceInfo): Promise<void>;
   /** Opens a workspace by path; false (with the error shown) when it fails. */
   open(path: string): Promise<boolean>;
   /** Re-reads the workspace after a change on the service side. */
@@ -43,7 +45,10 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
   let info: WorkspaceInfo | null = null;
   let layers: WorkspaceLayers | null = null;
 
-  const show = (next: WorkspaceInfo, keepView = false) => {
+  const show = async (next: WorkspaceInfo, keepView = false): Promise<void> => {
+    const taxonomy = await client.getTaxonomy({});
+    if (!taxonomy.ok) views.reportError(taxonomy.error);
+    setWorkspaceTaxonomy(taxonomy.ok ? taxonomy.value : null);
     let projection;
     try {
       projection = registerWorkspaceCrs(next.crs);
@@ -80,7 +85,7 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
         views.reportError(result.error);
         return false;
       }
-      show(result.value);
+      await show(result.value);
       return true;
     },
     async reload() {
@@ -97,7 +102,7 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
         info = next;
         views.header.setWorkspace(next);
       } else {
-        show(next);
+        await show(next);
       }
     },
     async refresh() {
@@ -108,7 +113,7 @@ export function createWorkspaceController(map: OlMap, client: ApiClient, views: 
       }
       // The data changed (an import, or another workspace opened from the
       // menu): rebuild layers and counts; keep the view on the same workspace.
-      if (result.value) show(result.value, info !== null && result.value.path === info.path);
+      if (result.value) await show(result.value, info !== null && result.value.path === info.path);
     },
   };
 }

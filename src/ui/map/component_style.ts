@@ -12,7 +12,7 @@ import Stroke from 'ol/style/Stroke.js';
 import type { FeatureLike } from 'ol/Feature.js';
 import type { StyleFunction } from 'ol/style/Style.js';
 import { MAP_STYLE } from './style_config.js';
-import { classifyComponentCode } from './component_classes.js';
+import { classifyComponentCode, majorColor } from './component_classes.js';
 
 const CODE_FIELD = 'OBJCODE';
 
@@ -45,7 +45,7 @@ export function createComponentStyle(): StyleFunction {
       const code = feature.get(CODE_FIELD);
       const info = typeof code === 'string' ? classifyComponentCode(code) : undefined;
       if (info) seenComponentLayouts.add(info.layoutId);
-      const color = (info && config.majorColors[info.major]) || config.fallbackColor;
+      const color = info ? majorColor(info.layoutId, info.major) : config.fallbackColor;
       style = styleForColor(color);
       styleByFeature.set(feature, style);
     }

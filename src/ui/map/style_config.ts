@@ -14,6 +14,8 @@ export interface ComponentStyle {
   /** In metres per pixel: the components layer is not drawn (nor loaded) above it. */
   maxResolution: number;
   majorColors: Record<string, string>;
+  /** For majors majorColors does not name (a city's own), in the order of the workspace's taxonomy. */
+  paletteColors: string[];
   fallbackColor: string;
 }
 

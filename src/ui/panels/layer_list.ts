@@ -11,7 +11,7 @@ import { localize, onLanguageChange } from '../i18n/language.js';
 import { text } from '../i18n/messages.js';
 import { topMostFirst } from '../map/draw_order.js';
 import { seenComponentLayouts } from '../map/component_style.js';
-import { majorClassNames } from '../map/component_classes.js';
+import { legendEntries } from '../map/component_classes.js';
 import { layerSwatch, componentLegend } from './layer_swatch.js';
 
 /** Until components are drawn the legacy layout is assumed (the more common in practice). */
@@ -71,7 +71,7 @@ export function createLayerList(host: HTMLElement, map: OlMap): LayerList {
     ]);
     if (entry.info.name === 'components') {
       legendLayout = legendLayoutId();
-      row.append(componentLegend(majorClassNames(legendLayout)));
+      row.append(componentLegend(legendEntries(legendLayout)));
     }
     rows.set(entry.info.name, row);
     return element('ul', { className: 'layer-rows' }, [row]);
@@ -85,7 +85,7 @@ export function createLayerList(host: HTMLElement, map: OlMap): LayerList {
     const componentRow = rows.get('components');
     if (componentRow && legendLayoutId() !== legendLayout) {
       legendLayout = legendLayoutId();
-      componentRow.querySelector('.legend')?.replaceWith(componentLegend(majorClassNames(legendLayout)));
+      componentRow.querySelector('.legend')?.replaceWith(componentLegend(legendEntries(legendLayout)));
     }
     for (const entry of current.entries) {
       const row = rows.get(entry.info.name);

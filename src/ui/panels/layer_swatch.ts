@@ -3,6 +3,7 @@
  * as the map so the list and the map never disagree.
  */
 import { element } from '../util/dom.js';
+import type { LegendEntry } from '../map/component_classes.js';
 import { MAP_STYLE, areaStyleFor } from '../map/style_config.js';
 
 export function layerSwatch(layerName: string): HTMLElement {
@@ -27,14 +28,13 @@ export function layerSwatch(layerName: string): HTMLElement {
   return swatch;
 }
 
-/** Colour chips for the component major classes, named by the taxonomy in use. */
-export function componentLegend(names: Map<string, string>): HTMLElement {
+/** Colour chips for the component major classes, named by the workspace's taxonomy. */
+export function componentLegend(entries: LegendEntry[]): HTMLElement {
   const list = element('ul', { className: 'legend', testId: 'component-legend' });
-  for (const [major, color] of Object.entries(MAP_STYLE.layers.components.majorColors)) {
+  for (const { code, name, color } of entries) {
     const chip = element('span', { className: 'swatch swatch-point' });
     chip.style.background = color;
-    const name = names.get(major);
-    list.append(element('li', {}, [chip, element('span', { className: 'legend-code', text: major }), name ? element('span', { text: name }) : '']));
+    list.append(element('li', {}, [chip, element('span', { className: 'legend-code', text: code }), name ? element('span', { text: name }) : '']));
   }
   return list;
 }

@@ -1,4 +1,5 @@
-/** The workspace: open it, its layers, features by extent, identify. */
+/** The workspace: open it, its layers and taxonomy, features by extent, identify. */
+import type { MajorClass, TaxonomyClass } from '../../taxonomy/taxonomy.js';
 import type { Extent, FeatureDto, LocalizedText } from '../geo_types.js';
 import { EMPTY_REQUEST, NAME, NUMBER, requestSchema, type AreaRequestSchemas } from '../request_schema.js';
 
@@ -40,9 +41,27 @@ export interface WorkspaceInfo {
   publishedVersion: number;
 }
 
+/** A class table the workspace's component codes are read in. */
+export interface ComponentClassTable {
+  /** The base table a code layout names (`taxonomy`), e.g. `legacy-cjt214-components`. */
+  id: string;
+  majors: MajorClass[];
+  classes: TaxonomyClass[];
+}
+
+/** The taxonomy the workspace names (citygrid_meta.taxonomy), e.g. `city-lanshan`: base tables plus a city's own classes. */
+export interface TaxonomyInfo {
+  /** '' when the workspace names none: the base tables apply. */
+  id: string;
+  name: LocalizedText | null;
+  /** One per base table the component code layouts name; a city's merged table (local classes included) stands in for its base. */
+  components: ComponentClassTable[];
+}
+
 export interface OpenWorkspaceRequest { path: string }
 export interface ListLayersRequest { }
 export interface GetWorkspaceRequest { }
+export interface GetTaxonomyRequest { }
 
 export interface FeaturesRequest {
   layer: string;
@@ -74,6 +93,8 @@ export interface WorkspaceApi {
   openWorkspace(request: OpenWorkspaceRequest): Promise<WorkspaceInfo>;
   getWorkspace(request: GetWorkspaceRequest): Promise<WorkspaceInfo | null>;
   listLayers(request: ListLayersRequest): Promise<LayerInfo[]>;
+  /** The component classes of the open workspace's own taxonomy, for the legend and the identify panel. */
+  getTaxonomy(request: GetTaxonomyRequest): Promise<TaxonomyInfo>;
   getFeatures(request: FeaturesRequest): Promise<FeaturePage>;
   identify(request: IdentifyRequest): Promise<IdentifyResult>;
 }
@@ -82,6 +103,7 @@ export const WORKSPACE_REQUEST_SCHEMAS = {
   openWorkspace: requestSchema({ path: NAME }, ['path']),
   getWorkspace: EMPTY_REQUEST,
   listLayers: EMPTY_REQUEST,
+  getTaxonomy: EMPTY_REQUEST,
   getFeatures: requestSchema({
     layer: NAME,
     extent: { type: 'array', items: NUMBER, minItems: 4, maxItems: 4 },
