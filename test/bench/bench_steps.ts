@@ -3,7 +3,7 @@
  * run_bench.ts) so that its peak memory is its own.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { assignComponentsToGrids } from '../../src/core/grids/assign_components_to_grids.js';
 import { buildGridSet } from '../../src/core/grids/grid_set.js';
@@ -15,6 +15,7 @@ import { writeSample } from '../../sample-city/node/write_sample.js';
 import { Workspace } from '../../src/node/workspace/workspace.js';
 import { startPostgis } from '../helpers/postgis_server.js';
 import { validateFile } from '../helpers/validate_file.js';
+import { makeDirtyCity } from './make_dirty_city.js';
 
 export interface StepResult {
   seconds: number;
@@ -132,7 +133,36 @@ export const STEPS: Record<string, Step> = {
       components: report.checked.components ?? 0, addresses: report.checked.addresses ?? 0, cases: report.checked.cases ?? 0,
     };
   },
+
+  /**
+   * The same check on a dirty delivery of the full city: every component
+   * without its mandatory DEPTCODE1, every tenth with an invalid OBJSTATE.
+   * Compared with postgis-assign, the PostGIS ST_Contains join of the same
+   * components; reportMb is the report as `citygrid validate --json` prints it.
+   */
+  async 'validate-dirty'(context) {
+    const path = dirtyWorkspace(context);
+    const start = process.hrtime.bigint();
+    const report = await validateFile(path);
+    const elapsed = seconds(start);
+    const cpu = process.cpuUsage();
+    const count = (ruleId: string): number => report.summary.byRule.find((rule) => rule.ruleId === ruleId)?.count ?? 0;
+    return {
+      seconds: elapsed, errors: report.summary.errors, warnings: report.summary.warnings,
+      requiredMissing: count('ATTRIBUTE_REQUIRED_MISSING'), invalid: count('ATTRIBUTE_INVALID'), groups: report.groups.length,
+      listed: report.findings.length, reportMb: Math.round(JSON.stringify(report, null, 2).length / 1e4) / 100,
+      readSeconds: (report.timings.read ?? 0) / 1000, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e4) / 100,
+    };
+  },
 };
+
+/** The dirty delivery (make_dirty_city.ts), made again whenever the full sample is newer; not timed. */
+function dirtyWorkspace(context: BenchContext): string {
+  const clean = join(context.fullDir, 'workspace.gpkg');
+  const dirty = join(context.scratchDir, 'dirty', 'workspace.gpkg');
+  if (!existsSync(dirty) || statSync(dirty).mtimeMs < statSync(clean).mtimeMs) makeDirtyCity(clean, dirty);
+  return dirty;
+}
 
 export function stepNames(): string[] {
   return Object.keys(STEPS);

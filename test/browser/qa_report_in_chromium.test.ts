@@ -64,7 +64,7 @@ test('检查 / Validate runs with progress and lists the finding under its rule'
   const summary = await report.getByTestId('qa-summary').innerText();
   assert.match(summary, /错误 1/);
   const group = report.locator('details[data-rule="COMPONENT_GRID_MISMATCH"]');
-  assert.match(await group.locator('summary').innerText(), /部件所在网格不符/);
+  assert.match(await group.locator('summary.qa-rule-summary').innerText(), /部件所在网格不符/);
   const item = group.getByTestId('qa-finding');
   assert.equal(await item.count(), 1);
   const text = await item.innerText();

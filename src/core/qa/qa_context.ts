@@ -10,7 +10,7 @@ import type { DivisionLookup } from '../codes/division_lookup.js';
 import type { Feedback } from '../jobs/feedback.js';
 import type { ClassTaxonomy, ComponentTaxonomy } from '../taxonomy/taxonomy.js';
 import type { CompiledAttributeSchema } from './attributes/attribute_schema.js';
-import type { FindingValue, QaFinding } from './qa_finding.js';
+import type { FindingValue, QaFinding, QaFindingGroup } from './qa_finding.js';
 import type { QaInput } from './qa_input.js';
 import { fillTemplate, findRule, numberParameter, type QaRuleDefinition, type QaRulesConfig, type TemplateValue } from './qa_rules_config.js';
 
@@ -44,14 +44,21 @@ export interface FindingDraft {
   /** Values for programs; defaults to the plain template values. */
   details?: Record<string, FindingValue>;
   geometry?: Geometry;
+  /** The attribute the finding is about: findings are grouped by rule, layer and field. */
+  field?: { name: string; title: LocalizedText };
 }
+
+/** Receives every finding, also those past the listing limits (the full list, e.g. as CSV). */
+export type FindingSink = (finding: QaFinding) => void;
 
 export class QaContext {
   readonly findings: QaFinding[] = [];
   private readonly counts = new Map<string, number>();
+  private readonly listedCounts = new Map<string, number>();
+  private readonly groups = new Map<string, QaFindingGroup>();
   private readonly cache = new Map<string, unknown>();
 
-  constructor(readonly input: QaInput, readonly references: QaReferences, readonly feedback: Feedback) {}
+  constructor(readonly input: QaInput, readonly references: QaReferences, readonly feedback: Feedback, private readonly sink?: FindingSink) {}
 
   rule(ruleId: string): QaRuleDefinition {
     return findRule(this.references.rules, ruleId);
@@ -65,13 +72,59 @@ export class QaContext {
     return numberParameter(this.references.rules, ruleId, name);
   }
 
-  /** Records a finding; past the per-rule limit only the count grows. */
+  /** Records a finding; past the rule's or its group's listing limit only the counts grow. */
   report(ruleId: string, draft: FindingDraft): void {
     const rule = this.rule(ruleId);
     if (!rule.enabled) return;
     const count = (this.counts.get(ruleId) ?? 0) + 1;
     this.counts.set(ruleId, count);
-    if (count > this.references.rules.limits.findingsPerRule) return;
+    const group = this.group(ruleId, draft.layer, draft.field);
+    group.count++;
+    const limits = this.references.rules.limits;
+    const listing = count <= limits.findingsPerRule && group.listed < limits.findingsPerGroup;
+    if (!listing && !this.sink) return;
+    const finding = this.finding(ruleId, draft);
+    this.sink?.(finding);
+    if (!listing) return;
+    group.listed++;
+    this.listedCounts.set(ruleId, (this.listedCounts.get(ruleId) ?? 0) + 1);
+    this.findings.push(finding);
+  }
+
+  /**
+   * Findings a reader counted without handing each record over (a field
+   * empty in a million records): they count in their rule and group, unlisted.
+   */
+  reportCounted(ruleId: string, layer: string, field: { name: string; title: LocalizedText }, count: number): void {
+    if (count <= 0 || !this.rule(ruleId).enabled) return;
+    this.counts.set(ruleId, (this.counts.get(ruleId) ?? 0) + count);
+    this.group(ruleId, layer, field).count += count;
+  }
+
+  /** Groups in the order their first finding came. */
+  findingGroups(): QaFindingGroup[] {
+    return [...this.groups.values()];
+  }
+
+  listedOf(ruleId: string): number {
+    return this.listedCounts.get(ruleId) ?? 0;
+  }
+
+  private group(ruleId: string, layer: string, field: FindingDraft['field']): QaFindingGroup {
+    const key = `${ruleId}\u0000${layer}\u0000${field?.name ?? ''}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = {
+        ruleId, severity: this.rule(ruleId).severity, layer, layerTitle: this.layerTitle(layer),
+        field: field?.name ?? '', fieldTitle: field?.title ?? null, count: 0, listed: 0,
+      };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private finding(ruleId: string, draft: FindingDraft): QaFinding {
+    const rule = this.rule(ruleId);
     const values = { code: draft.code, fid: String(draft.fid), ...draft.values };
     const finding: QaFinding = {
       ruleId,
@@ -84,8 +137,9 @@ export class QaContext {
       y: roundCoordinate(draft.y),
       details: draft.details ?? plainValues(draft.values ?? {}),
     };
+    if (draft.field) finding.field = draft.field.name;
     if (draft.geometry) finding.geometry = draft.geometry;
-    this.findings.push(finding);
+    return finding;
   }
 
   /** Whether the next finding of the rule will be listed (worth computing its shape for). */

@@ -24,6 +24,8 @@ export interface QaFinding {
   /** Where to look, in the workspace CRS. */
   x: number;
   y: number;
+  /** The attribute the finding is about; absent for findings on the whole feature. */
+  field?: string;
   /** Rule-specific values (field, value, rule, area, other feature …), for programs. */
   details: Record<string, FindingValue>;
   /** The problem's own shape where it has one (the overlap, the gap), to highlight it. */
@@ -40,6 +42,23 @@ export interface QaRuleCount {
   listed: number;
 }
 
+/**
+ * Findings of one rule on one layer and field ('' for rules on whole
+ * features), counted together: "950,000 components: mandatory field
+ * DEPTCODE1 empty", with the first of them listed in `findings`.
+ */
+export interface QaFindingGroup {
+  ruleId: string;
+  severity: QaSeverity;
+  layer: string;
+  layerTitle: LocalizedText;
+  field: string;
+  fieldTitle: LocalizedText | null;
+  count: number;
+  /** How many of them the report lists (the first, in fid order where the reader counted them). */
+  listed: number;
+}
+
 export interface QaSkippedRule {
   ruleId: string;
   reason: LocalizedText;
@@ -51,10 +70,14 @@ export interface QaReport {
   rules: { id: string; version: string };
   created: string;
   summary: { errors: number; warnings: number; byRule: QaRuleCount[] };
+  /** Every finding counted by rule, layer and field; the listed ones are in `findings`. */
+  groups: QaFindingGroup[];
   /** Features checked, per layer. */
   checked: Record<string, number>;
   skipped: QaSkippedRule[];
   findings: QaFinding[];
+  /** The file holding every finding as CSV, when the check was asked to write one. */
+  findingsCsv?: string;
   /** Milliseconds spent reading and in each rule family, for the record and tuning. */
   timings: Record<string, number>;
 }

@@ -61,6 +61,28 @@ export interface AttributeRecordsInput {
   records: Properties[];
   xs: number[];
   ys: number[];
+  /**
+   * Failures of one field each that the reader counted itself, so that a
+   * dirty layer costs no record per failure; a failure of the same field and
+   * kind in `records` is one of these and is not counted again.
+   */
+  groups?: AttributeFailureGroup[];
+}
+
+/**
+ * The records failing one field of a layer's schema, counted exactly by the
+ * reader; the first of them (all of them when the full list is wanted) come
+ * whole, for the validator to describe. `required`: the field is empty;
+ * `invalid`: it breaks another rule.
+ */
+export interface AttributeFailureGroup {
+  field: string;
+  kind: 'required' | 'invalid';
+  count: number;
+  fids: number[];
+  records: Properties[];
+  xs: number[];
+  ys: number[];
 }
 
 export interface QaInput {

@@ -21,7 +21,8 @@ export interface QaRuleDefinition {
 export interface QaRulesConfig {
   id: string;
   version: string;
-  limits: { findingsPerRule: number };
+  /** Findings listed per rule, and per group of one rule on one layer and field (counts stay exact). */
+  limits: { findingsPerRule: number; findingsPerGroup: number };
   featureCodeFields: Record<string, string>;
   attributeSchemas: Record<string, string>;
   rules: QaRuleDefinition[];

@@ -8,7 +8,7 @@
 import type { LocalizedText } from '../api/geo_types.js';
 import type { Feedback } from '../jobs/feedback.js';
 import { throwIfCanceled } from '../jobs/feedback.js';
-import { QaContext, type QaReferences } from './qa_context.js';
+import { QaContext, type FindingSink, type QaReferences } from './qa_context.js';
 import type { QaFinding, QaReport, QaRuleCount, QaSkippedRule } from './qa_finding.js';
 import type { QaInput, QaInputPart } from './qa_input.js';
 import type { QaRuleFamily } from './qa_rule_family.js';
@@ -26,10 +26,12 @@ export interface QaRunOptions {
   /** Milliseconds since some epoch; timings are left out without it. */
   now?: () => number;
   families?: readonly QaRuleFamily[];
+  /** Every finding, also those past the listing limits, as it is found (for the full list as CSV). */
+  onFinding?: FindingSink;
 }
 
 export async function runQaRules(input: QaInput, references: QaReferences, feedback: Feedback, options: QaRunOptions): Promise<QaReport> {
-  const context = new QaContext(input, references, feedback);
+  const context = new QaContext(input, references, feedback, options.onFinding);
   const families = options.families ?? QA_RULE_FAMILIES;
   const totalWeight = families.reduce((sum, family) => sum + family.weight, 0) || 1;
   const timings: Record<string, number> = { ...options.timings };
@@ -73,18 +75,21 @@ function buildReport(context: QaContext, families: readonly QaRuleFamily[], skip
   let errors = 0, warnings = 0;
   for (const rule of [...rules.rules].sort((a, b) => order.get(a.id)! - order.get(b.id)!)) {
     const count = context.countOf(rule.id);
-    const listed = Math.min(count, rules.limits.findingsPerRule);
+    const listed = context.listedOf(rule.id);
     byRule.push({ ruleId: rule.id, severity: rule.severity, title: rule.title, count, listed });
     if (rule.severity === 'error') errors += count;
     else warnings += count;
   }
   const findings: QaFinding[] = [...context.findings].sort((a, b) =>
     order.get(a.ruleId)! - order.get(b.ruleId)! || a.layer.localeCompare(b.layer) || a.fid - b.fid);
+  const groups = context.findingGroups().sort((a, b) =>
+    order.get(a.ruleId)! - order.get(b.ruleId)! || a.layer.localeCompare(b.layer) || a.field.localeCompare(b.field));
   return {
     workspace: options.workspace,
     rules: { id: rules.id, version: rules.version },
     created: options.created,
     summary: { errors, warnings, byRule },
+    groups,
     checked: { ...context.input.featureCounts },
     skipped,
     findings,

@@ -76,8 +76,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: ['layers, geometry types, CRS and feature counts'],
   }] },
   { name: 'validate', run: validateCommand, usage: [{
-    synopsis: ['validate --workspace FILE [--json]'],
-    summary: ['check the workspace against the standards (schemas/qa-rules.json); exit 1 on any error finding'],
+    synopsis: ['validate --workspace FILE [--json] [--findings-csv FILE]'],
+    summary: [
+      'check the workspace against the standards (schemas/qa-rules.json); exit 1 on any error finding;',
+      'findings of one rule on one field are grouped, the first listed; --findings-csv writes every one',
+    ],
   }] },
   { name: 'publish', run: publishCommand, usage: [{
     synopsis: ['publish --workspace FILE --out DIR [--json] [--allow-errors]'],

@@ -1,7 +1,8 @@
 /**
  * A validation report as terminal text: the counts per rule (Chinese and
- * English titles), then every listed finding with its rule, severity,
- * feature and place, the message in both languages.
+ * English titles), the groups (one rule on one layer and field: "950,000
+ * components: DEPTCODE1 empty"), then every listed finding with its rule,
+ * severity, feature and place, the message in both languages.
  */
 import type { QaReport } from '../../core/qa/qa_finding.js';
 
@@ -20,6 +21,16 @@ export function formatQaReport(report: QaReport): string {
     lines.push(`  ${rule.ruleId.padEnd(30)} ${rule.severity.padEnd(8)} ${String(rule.count).padStart(7)}  ${rule.title.zh} / ${rule.title.en}${shown}`);
   }
   for (const skipped of report.skipped) lines.push(`  ${skipped.ruleId.padEnd(30)} skipped: ${skipped.reason.zh} / ${skipped.reason.en}`);
+  if (report.groups.length > 0) {
+    lines.push('');
+    lines.push('groups:');
+    for (const group of report.groups) {
+      const rule = report.summary.byRule.find((candidate) => candidate.ruleId === group.ruleId);
+      const field = group.field ? ` ${group.field}${group.fieldTitle ? ` (${group.fieldTitle.zh} / ${group.fieldTitle.en})` : ''}` : '';
+      const shown = group.listed < group.count ? ` (${group.listed} listed)` : '';
+      lines.push(`  ${String(group.count).padStart(9)} ${group.layerTitle.zh} ${group.layer}${field}: ${rule?.title.zh ?? ''} / ${rule?.title.en ?? group.ruleId}${shown}`);
+    }
+  }
   if (report.findings.length > 0) {
     lines.push('');
     lines.push('findings:');

@@ -12,6 +12,10 @@
  *   (compile_attribute_filter.ts).
  * Only when something fails are the full records of the rows involved read,
  * and the engine checks them again; so a clean workspace costs one scan.
+ * A field failing in many records (a mandatory field empty in a whole
+ * delivery) is not read record by record: where SQL selects exactly the
+ * records failing it, they are counted in SQL and only the first are read
+ * (read_failure_groups.ts), whatever the share of bad records.
  */
 import type { Properties, PropertyValue } from '../../core/api/geo_types.js';
 import type { CompiledAttributeSchema, CompiledProperty } from '../../core/qa/attributes/attribute_schema.js';
@@ -21,13 +25,11 @@ import { CODE_SEPARATOR, CodeColumn } from '../../core/columns/code_column.js';
 import type { AttributeRecordsInput } from '../../core/qa/qa_input.js';
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import { compileAttributeFilter, propertyCondition, type ColumnTypes } from './compile_attribute_filter.js';
+import { fetchRecords, type CandidateTable } from './fetch_attribute_records.js';
+import { readFailureGroups, type PlannedGroup } from './read_failure_groups.js';
 import type { SqlReader } from './sql_columns.js';
 
-export interface CandidateTable {
-  name: string;
-  geometry: string;
-  fields: ColumnTypes;
-}
+export type { CandidateTable };
 
 export interface RowColumns {
   fids: ArrayLike<number>;
@@ -35,7 +37,7 @@ export interface RowColumns {
   columns: Record<string, CodeColumn | readonly string[]>;
 }
 
-/** Beyond this many rows or values to name, one exact (slower) filter is the shorter statement. */
+/** Beyond this many values to name, the fields' exact (slower) conditions are the shorter statement. */
 const MAXIMUM_LISTED = 20_000;
 /** Rows sampled to tell coded fields with few values from those with one per record. */
 const SAMPLE_ROWS = 1000;
@@ -43,12 +45,13 @@ const SAMPLE_ROWS = 1000;
 /**
  * `rows` may still be arriving (another connection reads them): the SQL
  * pass runs first, and the rows are awaited only for the per-row check.
+ * `listed`: records read per failing field (Infinity for all, the full list).
  */
-export async function readAttributeCandidates(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, rows: () => Promise<RowColumns | null>, rowFields: readonly string[]): Promise<AttributeRecordsInput> {
+export async function readAttributeCandidates(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, rows: () => Promise<RowColumns | null>, rowFields: readonly string[], listed: number): Promise<AttributeRecordsInput> {
   const present = schema.properties.filter((property) => table.fields.has(property.name));
-  if (schema.properties.some((property) => property.required && !table.fields.has(property.name))) {
-    return fetchRecords(reader, table, schema, '1');
-  }
+  // A mandatory column the table lacks is empty in every record: one group, every row.
+  const groups: PlannedGroup[] = schema.properties.filter((property) => property.required && !table.fields.has(property.name))
+    .map((property) => ({ field: property.name, kind: 'required', where: '1' }));
   const crossField = new Set<string>();
   for (const property of present) {
     const other = property.schema['x-citygrid-not-before'];
@@ -70,34 +73,55 @@ export async function readAttributeCandidates(reader: SqlReader, table: Candidat
   const textOk = rowChecked.map((property) => `ifnull(${propertyCondition(property, schema.emptyIsAbsent, table.fields)}, 0)`).join(' AND ') || '1';
   const verdicts = await checkCombinations(reader, table, schema, coded, textOk, distinct);
   const rowColumns = rowProperties.length > 0 ? await rows() : null;
-  const badFids = rowColumns ? rowFailures(schema, rowColumns, rowProperties) : [];
+  // The code columns' failures are known row by row: a group each, by their fids.
+  if (rowColumns) groups.push(...rowFailures(schema, rowColumns, rowProperties));
+  // Empty fields: exactly the records where the column is empty.
+  for (const field of verdicts.missing) groups.push({ field, kind: 'required', where: absentCondition(field, schema.emptyIsAbsent) });
 
+  // What no group selects exactly is read whole and judged again by the engine.
   const parts: string[] = [];
-  if (badFids.length > 0) parts.push(`rowid IN (${badFids.join(', ')})`);
+  const conditionFields: string[] = [];
+  let listedValues = 0;
+  const recordFields = new Set<string>([...verdicts.notBefore, ...(verdicts.textFails ? rowChecked.map((property) => property.name) : [])]);
   for (const [field, values] of verdicts.badValues) {
+    const property = schema.byName.get(field)!;
+    const exactCondition = verdicts.byCondition.has(field) && table.fields.get(field) === 'string';
     // Text lists exactly; a number's text may have lost digits, so numbers go by the condition itself.
     const textual = !verdicts.byCondition.has(field) && [...values].every((value) => typeof value === 'string');
-    parts.push(textual
+    const exact = !verdicts.notBefore.has(field) && (textual || exactCondition);
+    const where = textual
       ? `${quoteIdentifier(field)} IN (${[...values].map(sqlLiteral).join(', ')})`
-      : `NOT ifnull(${propertyCondition(schema.byName.get(field)!, schema.emptyIsAbsent, table.fields)}, 0)`);
-  }
-  for (const field of verdicts.missing) {
-    const column = quoteIdentifier(field);
-    parts.push(schema.emptyIsAbsent ? `(${column} IS NULL OR ${column} = '')` : `${column} IS NULL`);
+      : `NOT ifnull(${propertyCondition(property, schema.emptyIsAbsent, table.fields)}, 0)`;
+    // The value's own rules decide there, never its absence (counted in the field's 'required' group).
+    if (exact) groups.push({ field, kind: 'invalid', where: `(${where}) AND NOT ${absentCondition(field, schema.emptyIsAbsent)}` });
+    else if (textual) { parts.push(where); listedValues += values.size; }
+    else conditionFields.push(field);
+    if (!exact) recordFields.add(field);
   }
   for (const field of verdicts.notBefore) {
     const column = quoteIdentifier(field), other = quoteIdentifier(schema.byName.get(field)!.schema['x-citygrid-not-before']!);
     parts.push(`(typeof(${column}) = 'text' AND typeof(${other}) = 'text' AND ${other} <> '' AND ${column} <> '' AND ${column} < ${other})`);
   }
   if (verdicts.textFails) parts.push(`NOT (${textOk})`);
-  if (parts.length === 0 && !verdicts.unreadable) return { layer: table.name, fids: [], records: [], xs: [], ys: [] };
-  const listed = badFids.length + [...verdicts.badValues.values()].reduce((sum, values) => sum + values.size, 0);
-  const where = listed > MAXIMUM_LISTED || verdicts.unreadable ? `NOT (${compileAttributeFilter(schema, table.fields)})` : parts.join(' OR ');
-  return fetchRecords(reader, table, schema, where);
+  const counted = await readFailureGroups(reader, table, schema, groups, listed);
+  const result: AttributeRecordsInput = { layer: table.name, fids: [], records: [], xs: [], ys: [], groups: counted };
+  if (verdicts.unreadable) return { layer: table.name, ...await fetchRecords(reader, table, schema, `NOT (${compileAttributeFilter(schema, table.fields)})`), groups: counted };
+  // Too long a statement to list them: each such field by its exact condition instead.
+  const where = listedValues > MAXIMUM_LISTED
+    ? [...recordFields].map((field) => `NOT ifnull(${propertyCondition(schema.byName.get(field)!, schema.emptyIsAbsent, table.fields)}, 0)`)
+    : [...parts, ...conditionFields.map((field) => `NOT ifnull(${propertyCondition(schema.byName.get(field)!, schema.emptyIsAbsent, table.fields)}, 0)`)];
+  if (where.length === 0) return result;
+  return { layer: table.name, ...await fetchRecords(reader, table, schema, where.join(' OR ')), groups: counted };
 }
 
-function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properties: CompiledProperty[]): number[] {
-  const failures: number[] = [];
+function absentCondition(field: string, emptyIsAbsent: boolean): string {
+  const column = quoteIdentifier(field);
+  return emptyIsAbsent ? `(${column} IS NULL OR ${column} = '')` : `(${column} IS NULL)`;
+}
+
+/** The fields' failures per field and kind, from the code columns, checked in JavaScript. */
+function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properties: CompiledProperty[]): PlannedGroup[] {
+  const groups: PlannedGroup[] = [];
   const noRecord: Properties = {};
   for (const property of properties) {
     const given = rows.columns[property.name]!;
@@ -110,26 +134,29 @@ function rowFailures(schema: CompiledAttributeSchema, rows: RowColumns, properti
     if (patternOnly && column.plain && compileColumnTest(property.schema.pattern!, CODE_SEPARATOR)?.(text, starts)) continue;
     const inPlace = patternOnly ? compileRangeTest(property.schema.pattern!) : null;
     const passes = inPlace ? null : patternOnlyTest(property);
+    const failing = { required: [] as number[], invalid: [] as number[] };
     // Values come in runs (a component's grid code repeats grid after grid): a field's verdict
     // depends on its value alone here (cross-field fields are never row fields), so a run is checked once.
     let previous = -1;
-    let previousFails = false;
+    let previousFails: number[] | null = null;
     for (let row = 0; row < rows.fids.length; row++) {
       if (previous < 0 || !column.sameCode(row, previous)) {
         const start = starts[row]!, end = starts[row + 1]! - 1;
-        if (inPlace && end > start && inPlace(text, start, end)) {
-          previousFails = false;
-        } else {
+        previousFails = null;
+        if (!(inPlace && end > start && inPlace(text, start, end))) {
           const value = column.at(row);
-          previousFails = !(passes && value !== '' && passes(value)) && fieldViolation(schema, property, value === '' ? null : value, noRecord) !== null;
+          const violation = passes && value !== '' && passes(value) ? null : fieldViolation(schema, property, value === '' ? null : value, noRecord);
+          if (violation) previousFails = violation.rule === 'required' ? failing.required : failing.invalid;
         }
       }
       previous = row;
-      if (previousFails) failures.push(rows.fids[row]!);
+      previousFails?.push(rows.fids[row]!);
+    }
+    for (const kind of ['required', 'invalid'] as const) {
+      if (failing[kind].length > 0) groups.push({ field: property.name, kind, fids: failing[kind].sort((a, b) => a - b) });
     }
   }
-  // A row failing in two fields is listed once.
-  return [...new Set(failures)].sort((a, b) => a - b);
+  return groups;
 }
 
 /** Fields whose first rows hold mostly different values, and how many different values each field's first rows hold. */
@@ -242,36 +269,8 @@ function unescapeValue(text: string): string | null {
   return text.includes('\u001b') ? text.replace(/\u001b([ens])/g, (_match, letter: keyof typeof ESCAPED) => ESCAPED[letter]) : text;
 }
 
-function toPropertyValue(value: unknown): PropertyValue {
-  if (value === undefined || value === null) return null;
-  return typeof value === 'number' ? value : String(value);
-}
-
 function sqlLiteral(value: PropertyValue): string {
   if (value === null) return 'NULL';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
   return `'${value.replace(/'/g, "''")}'`;
-}
-
-/** The full records of the rows `where` selects, each with its box centre as the place. */
-async function fetchRecords(reader: SqlReader, table: CandidateTable, schema: CompiledAttributeSchema, where: string): Promise<AttributeRecordsInput> {
-  const records: AttributeRecordsInput = { layer: table.name, fids: [], records: [], xs: [], ys: [] };
-  const fields = schema.properties.map((property) => property.name).filter((name) => table.fields.has(name));
-  const geometry = quoteIdentifier(table.geometry);
-  const layer = await reader.query(
-    `SELECT rowid AS qa_fid, (ST_MinX(${geometry}) + ST_MaxX(${geometry})) / 2.0 AS qa_x, (ST_MinY(${geometry}) + ST_MaxY(${geometry})) / 2.0 AS qa_y`
-    + `${fields.map((name) => `, ${quoteIdentifier(name)}`).join('')} FROM ${quoteIdentifier(table.name)} WHERE ${where} ORDER BY rowid`,
-  );
-  // The first row comes on GDAL's thread (the scan up to it); the rest, rare, one by one.
-  for (let feature = await layer.features.firstAsync(); feature; feature = layer.features.next()) {
-    const values = feature.fields.toObject() as Record<string, unknown>;
-    const record: Properties = {};
-    for (const name of fields) record[name] = toPropertyValue(values[name]);
-    // GDAL takes the selected rowid as the result's fid rather than as a field.
-    records.fids.push(values.qa_fid === undefined ? feature.fid : Number(values.qa_fid));
-    records.xs.push(values.qa_x === null || values.qa_x === undefined ? NaN : Number(values.qa_x));
-    records.ys.push(values.qa_y === null || values.qa_y === undefined ? NaN : Number(values.qa_y));
-    records.records.push(record);
-  }
-  return records;
 }

@@ -36,7 +36,8 @@ const CONNECTIONS = 4;
 /** Case-record fields with a code per record, checked in JavaScript from their columns. */
 const CASE_CODE_FIELDS = ['CASECODE', 'OBJCODE', 'BGCODE'];
 
-export async function readQaInput(path: string, schemas: Record<string, CompiledAttributeSchema>, feedback: Feedback): Promise<StagedQaInput> {
+/** `listed`: records read whole per failing attribute field (Infinity: all, for the full list). */
+export async function readQaInput(path: string, schemas: Record<string, CompiledAttributeSchema>, feedback: Feedback, listed: number): Promise<StagedQaInput> {
   const started = performance.now();
   const readers: SqlReader[] = [];
   let layers: LayerFacts[];
@@ -76,7 +77,7 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
   let abort!: (error: unknown) => void;
   const aborted = new Promise<never>((_resolve, reject) => { abort = reject; });
   aborted.catch(() => undefined);
-  const queues = planQueues(readers, catalog, schemas, input, (name) => Promise.race([part(name).promise, aborted]));
+  const queues = planQueues(readers, catalog, schemas, input, listed, (name) => Promise.race([part(name).promise, aborted]));
   let attributeSteps = queues.flat().filter((step) => step.provides.includes('attributes')).length;
   const total = queues.reduce((sum, queue) => sum + queue.length, 0);
   let done = 0;
@@ -137,7 +138,7 @@ export async function readQaInput(path: string, schemas: Record<string, Compiled
 }
 
 /** Four queues, in the order the rules want the parts; the longest attribute passes start at once on queues of their own. */
-function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record<string, CompiledAttributeSchema>, input: QaInput, after: (part: QaInputPart) => Promise<void>): Step[][] {
+function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record<string, CompiledAttributeSchema>, input: QaInput, listed: number, after: (part: QaInputPart) => Promise<void>): Step[][] {
   const [first, second, third, fourth] = readers as [SqlReader, SqlReader, SqlReader, SqlReader];
   const step = (name: string, provides: QaInputPart[], run: () => Promise<void>): Step[] => [{ name, provides, run }];
   // A step reading columns counts its table first on its own connection (once per table; later steps reuse the count).
@@ -154,7 +155,7 @@ function planQueues(readers: SqlReader[], catalog: TableCatalog, schemas: Record
         if (waitFor) await after(waitFor);
         return rows();
       };
-      input.attributes.push(await readAttributeCandidates(reader, table, schema, rowColumns, rowFields));
+      input.attributes.push(await readAttributeCandidates(reader, table, schema, rowColumns, rowFields, listed));
     });
   };
   // Queue lengths measured at full scale; the components' attribute pass is the longest single query.

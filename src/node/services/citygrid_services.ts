@@ -17,7 +17,7 @@ import { listPresets, savePreset } from '../import/mapping_preset_store.js';
 import { parseTextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { JobRunner } from '../jobs/job_runner.js';
 import { publishPackage } from '../publish/publish_package.js';
-import { validateWorkspace } from '../qa/validate_workspace.js';
+import { findingsCsvPath, validateWithFindingsCsv, validateWorkspace } from '../qa/validate_workspace.js';
 import { describeWorkspaceTaxonomy } from '../schemas/describe_workspace_taxonomy.js';
 import { featuresInExtent, identifyAt } from '../workspace/query_features.js';
 import { Workspace } from '../workspace/workspace.js';
@@ -79,11 +79,13 @@ export class CityGridServices implements CityGridApi {
     return { jobId };
   }
 
-  async startValidation(_request: ValidationRequest): Promise<JobHandle<'validation'>> {
+  async startValidation(request: ValidationRequest): Promise<JobHandle<'validation'>> {
     const workspace = this.requireWorkspace();
     if (this.jobs.isRunning('validation')) throw new CityGridError('INVALID_REQUEST', 'a validation is already running');
     // The check reads through its own connections; the report names the workspace it checked.
-    const jobId = this.jobs.start('validation', (feedback) => validateWorkspace(workspace, feedback));
+    const jobId = this.jobs.start('validation', (feedback) => (request.findingsCsv === true
+      ? validateWithFindingsCsv(workspace, findingsCsvPath(workspace.path, new Date()), feedback)
+      : validateWorkspace(workspace, feedback)));
     return { jobId };
   }
 

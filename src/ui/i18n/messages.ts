@@ -109,6 +109,8 @@ export const MESSAGES = {
   qaWarnings: { zh: '警告', en: 'Warnings' },
   qaSkipped: { zh: '未检查', en: 'Not checked' },
   qaListed: { zh: '仅列出前', en: 'listing the first' },
+  qaExportCsv: { zh: '导出全部问题 CSV', en: 'Export all findings (CSV)' },
+  qaExportedTo: { zh: '全部问题已写入', en: 'All findings written to' },
   qaFindingHint: { zh: '单击问题以在地图上定位。', en: 'Click a finding to show it on the map.' },
   pointer: { zh: '坐标', en: 'Pointer' },
   scale: { zh: '比例尺', en: 'Scale' },

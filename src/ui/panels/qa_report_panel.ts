@@ -2,7 +2,8 @@
  * The validation panel over the map: opening it starts the standards check
  * of the open workspace (startValidation), shows its progress from the job
  * events (jobs/job_tracker.ts), then the report (qa_findings_list.ts); a
- * finding clicked is shown on the map.
+ * finding clicked is shown on the map. Export runs the check again writing
+ * every finding as CSV beside the workspace, and names the file.
  */
 import type { ApiClient } from '../../core/api/client.js';
 import type { QaReport, ServiceEvent } from '../../core/api/contract.js';
@@ -30,13 +31,14 @@ export interface QaReportPanelDeps {
 export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: QaReportPanelDeps): QaReportPanel {
   const title = element('h2', { className: 'panel-title qa-title' });
   const runButton = element('button', { className: 'button', testId: 'qa-run', attributes: { type: 'button' } });
+  const exportButton = element('button', { className: 'button', testId: 'qa-export', attributes: { type: 'button' } });
   const cancelButton = element('button', { className: 'button button-danger', testId: 'qa-cancel', attributes: { type: 'button' } });
   const closeButton = element('button', { className: 'qa-close', testId: 'qa-close', attributes: { type: 'button', 'aria-label': 'close' }, text: '×' });
   const progress = createJobProgressView({ bar: 'qa-progress', message: 'qa-progress-message' }, 'progress-box qa-progress');
   const body = element('div', { className: 'qa-body', testId: 'qa-body' });
   const panel = element('section', { className: 'qa-panel', testId: 'qa-report', attributes: { role: 'region' } }, [
     element('div', { className: 'qa-header' }, [title, closeButton]),
-    element('div', { className: 'qa-actions' }, [runButton, cancelButton]),
+    element('div', { className: 'qa-actions' }, [runButton, exportButton, cancelButton]),
     progress.box, body,
   ]);
   panel.hidden = true;
@@ -47,7 +49,9 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
     title.textContent = text('qaReportTitle');
     runButton.textContent = text('qaRunAgain');
     cancelButton.textContent = text('cancel');
+    exportButton.textContent = text('qaExportCsv');
     runButton.disabled = job.busy;
+    exportButton.disabled = job.busy;
     cancelButton.hidden = state.kind !== 'running';
     panel.dataset.state = state.kind;
     progress.show(state, text('qaRunning'));
@@ -55,7 +59,9 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
     if (state.kind !== 'finished') return;
     const result = state.result;
     if (result.ok) {
-      body.append(...renderQaReport(result.value, deps.onSelect));
+      const report = result.value;
+      if (report.findingsCsv) body.append(element('p', { className: 'qa-export', testId: 'qa-exported', text: `${text('qaExportedTo')} ${report.findingsCsv}` }));
+      body.append(...renderQaReport(report, deps.onSelect));
     } else {
       body.append(
         element('h3', { className: result.error.code === 'CANCELED' ? 'result-title' : 'result-title result-failed', text: text(result.error.code === 'CANCELED' ? 'qaCanceled' : 'qaFailed') }),
@@ -67,6 +73,8 @@ export function createQaReportPanel(host: HTMLElement, client: ApiClient, deps: 
   const start = () => job.start(() => client.startValidation({}));
 
   runButton.addEventListener('click', start);
+  // The full list needs every failing record read: a run of its own, on request.
+  exportButton.addEventListener('click', () => job.start(() => client.startValidation({ findingsCsv: true })));
   cancelButton.addEventListener('click', () => job.cancel());
   closeButton.addEventListener('click', () => { panel.hidden = true; });
   onLanguageChange(render);

@@ -1,12 +1,16 @@
 /** The standards check (QA) of the open workspace. */
 import type { QaReport } from '../../qa/qa_finding.js';
-import { EMPTY_REQUEST, type AreaRequestSchemas } from '../request_schema.js';
+import { requestSchema, type AreaRequestSchemas } from '../request_schema.js';
 import type { JobHandle } from './jobs.js';
 
 export type { QaReport };
 
-/** Validation takes no options: the rule set is schemas/qa-rules.json. */
-export interface ValidationRequest { }
+/**
+ * The rule set is schemas/qa-rules.json. `findingsCsv`: also write every
+ * finding (also those the report only counts) as CSV beside the workspace;
+ * the report's `findingsCsv` names the file.
+ */
+export interface ValidationRequest { findingsCsv?: boolean }
 
 export interface QaApi {
   /** Starts the standards check of the open workspace; progress as events, the QaReport as the job's result. */
@@ -14,5 +18,5 @@ export interface QaApi {
 }
 
 export const QA_REQUEST_SCHEMAS = {
-  startValidation: EMPTY_REQUEST,
+  startValidation: requestSchema({ findingsCsv: { type: 'boolean' } }),
 } satisfies AreaRequestSchemas<QaApi>;
