@@ -9,14 +9,14 @@
  * workspace's folder and leaves the workspace byte-for-byte as it was.
  */
 import { accessSync, constants, existsSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { CityGridError } from '../../core/api/errors.js';
 import type { TextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import { throwIfCanceled, type Feedback } from '../../core/jobs/feedback.js';
 import { isLayerShrink, shrinkText } from '../../core/import/layer_shrink.js';
 import { findLayerSchema, type LayerSchema } from '../../core/schema/layer_schema.js';
 import { loadLayersSchema } from '../schemas/load_schemas.js';
+import { removeStaged, stagingFolderBeside, stagingPathIn, sweepStaleStaging, temporaryStagingFolder } from '../staging/staging_folder.js';
 import { Workspace } from '../workspace/workspace.js';
 import type { SourceEncoding } from './detect_source_encoding.js';
 import { fitStagedGeometries } from './fit_staged_geometries.js';
@@ -77,6 +77,7 @@ export interface ImportReport {
 
 export async function importLayer(options: ImportOptions, feedback: Feedback): Promise<ImportReport> {
   const dryRun = options.dryRun === true;
+  sweepStaleStaging(dryRun ? null : options.workspacePath);
   const opened = await openSource({ source: options.source, encoding: options.encoding, sourceLayer: options.sourceLayer, layerHint: options.layer });
   let workspace: Workspace | null = null;
   let createdWorkspace = false;
@@ -89,8 +90,8 @@ export async function importLayer(options: ImportOptions, feedback: Feedback): P
     const workspaceCrs = workspace ? workspaceCrsOf(workspace, options.layer) : sourceCrs;
     const match = matchSourceFields(layerSchema, opened.layer.fields.getNames(), options.mappingPreset);
     if (options.saveMapping) saveMappingPreset(options.saveMapping, layerSchema, match);
-    const stagingFolder = dryRun ? tmpdir() : writableFolderOf(options.workspacePath);
-    const stagingPath = join(stagingFolder, `.citygrid-import-${process.pid}-${Date.now()}.gpkg`);
+    const stagingFolder = dryRun ? temporaryStagingFolder() : (writableFolderOf(options.workspacePath), stagingFolderBeside(options.workspacePath));
+    const stagingPath = stagingPathIn(stagingFolder, 'import', '.gpkg');
     let imported: number;
     let unwrapped: number;
     let replaced = 0;
@@ -122,7 +123,7 @@ export async function importLayer(options: ImportOptions, feedback: Feedback): P
         });
       }
     } finally {
-      rmSync(stagingPath, { force: true });
+      removeStaged(stagingPath);
     }
     feedback.reportProgress(1, dryRun ? { zh: `可导入 ${imported}`, en: `would import ${imported}` } : { zh: `已导入 ${imported}`, en: `imported ${imported}` });
     return {

@@ -7,15 +7,13 @@
  * removed), so a truncated file is caught here as it would be on import.
  * `citygrid import --dry-run SOURCE` without --layer prints this.
  */
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SourceInspection as SourceInspectionInfo } from '../../core/api/contract.js';
 import type { TextEncoding } from '../../core/encoding/detect_text_encoding.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
 import { toFeatureDto } from '../gdal/gdal_features.js';
 import type { SourceEncoding } from './detect_source_encoding.js';
+import { removeStaged, stagingPathIn, sweepStaleStaging, temporaryStagingFolder } from '../staging/staging_folder.js';
 import { openSource } from './open_source.js';
 import { resolveSourceCrs } from './resolve_source_crs.js';
 import { stageSourceLayer } from './stage_source_layer.js';
@@ -37,12 +35,13 @@ export type SourceInspection = Omit<SourceInspectionInfo, 'encoding' | 'fieldMat
 };
 
 export async function inspectSource(options: InspectOptions, feedback: Feedback): Promise<SourceInspection> {
+  sweepStaleStaging(null);
   const opened = await openSource({ source: options.source, encoding: options.encoding, sourceLayer: options.sourceLayer });
   try {
     const crs = resolveSourceCrs(opened.layer, options.crs, options.source, true);
     const first = opened.layer.features.first();
     const firstFeature = first ? toFeatureDto(opened.layer.name, first).properties : null;
-    const stagingPath = join(tmpdir(), `.citygrid-inspect-${process.pid}-${Date.now()}.gpkg`);
+    const stagingPath = stagingPathIn(temporaryStagingFolder(), 'inspect', '.gpkg');
     let featureCount: number;
     try {
       const staged = await stageSourceLayer({
@@ -52,7 +51,7 @@ export async function inspectSource(options: InspectOptions, feedback: Feedback)
       featureCount = staged.count;
       staged.dataset.close();
     } finally {
-      rmSync(stagingPath, { force: true });
+      removeStaged(stagingPath);
     }
     feedback.reportProgress(1, { zh: `共 ${featureCount} 个要素`, en: `${featureCount} features` });
     return {

@@ -14,11 +14,11 @@
  * with the size it will reach (staging_progress.ts).
  */
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
-import { rmSync } from 'node:fs';
 import type { Dataset, Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
+import { removeStaged } from '../staging/staging_folder.js';
 import { watchStagingProgress } from './staging_progress.js';
 
 export const STAGING_LAYER = 'staging';
@@ -80,7 +80,7 @@ export async function stageSourceLayer(options: StageOptions, feedback: Feedback
     return { dataset: staged, layer, count: written };
   } catch (thrown) {
     staged?.close();
-    rmSync(options.stagingPath, { force: true });
+    removeStaged(options.stagingPath);
     if (thrown instanceof CityGridError) throw thrown;
     throw new CityGridError('FILE_CORRUPT', `GDAL could not read it to the end: ${(thrown as Error).message || 'damaged record'}`, options.sourcePath);
   }

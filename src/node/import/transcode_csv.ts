@@ -5,10 +5,10 @@
  * temporary copy, chunk by chunk (memory stays flat whatever the size), with
  * the .csvt/.prj side files GDAL's CSV driver reads beside it.
  */
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { detectTextEncoding, type TextEncoding } from '../../core/encoding/detect_text_encoding.js';
+import { stagingPathIn, temporaryStagingFolder } from '../staging/staging_folder.js';
 import type { SourceEncoding } from './detect_source_encoding.js';
 
 export interface CsvText {
@@ -34,7 +34,9 @@ export function prepareCsvText(path: string, requested: TextEncoding | undefined
     const readAs = requested ? 'UTF-8 (--encoding)' : guess.nonAsciiValues > 0 && guess.encoding === 'UTF-8' ? `UTF-8 (detected, confidence ${guess.confidence})` : 'UTF-8 (CSV default)';
     return { gdalPath: path, encoding: { openOption: null, origin, readAs, guess, warning }, cleanup: () => {} };
   }
-  const folder = mkdtempSync(join(tmpdir(), 'citygrid-csv-'));
+  // In the product's temporary staging folder, under this process's id, so a killed import's copy is swept at the next start.
+  const folder = stagingPathIn(temporaryStagingFolder(), 'csv', '');
+  mkdirSync(folder);
   const copy = join(folder, basename(path));
   transcode(path, copy, chosen);
   const base = path.slice(0, path.length - extname(path).length);

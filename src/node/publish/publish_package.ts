@@ -24,6 +24,7 @@ import { envelopeToExtent, type Workspace } from '../workspace/workspace.js';
 import { crsInfoOf } from '../workspace/workspace_crs.js';
 import { checkBeforePublish, QA_REPORT_FILE, writeQaReport } from './check_before_publish.js';
 import { checksumFile, formatSha256Sums } from './file_checksums.js';
+import { sweepStalePartials } from '../staging/staging_folder.js';
 import { validateManifest } from './validate_manifest.js';
 
 const FEATURES_PER_SLICE = 2000;
@@ -48,6 +49,7 @@ interface LayerEntry {
 export async function publishPackage(workspace: Workspace, options: PublishOptions, parentFeedback: Feedback): Promise<PublishResult> {
   const outDir = resolve(options.outDir);
   ensureWritableFolder(outDir);
+  sweepStalePartials(outDir);
   const report = await checkBeforePublish(workspace, options.allowErrors === true, subFeedback(parentFeedback, 0, CHECK_SHARE));
   const feedback = subFeedback(parentFeedback, CHECK_SHARE, 1);
   const meta = workspace.readMeta();

@@ -20,6 +20,7 @@ import { publishPackage } from '../publish/publish_package.js';
 import { findingsCsvPath, validateWithFindingsCsv, validateWorkspace } from '../qa/validate_workspace.js';
 import { describeWorkspaceTaxonomy } from '../schemas/describe_workspace_taxonomy.js';
 import { featuresInExtent, identifyAt } from '../workspace/query_features.js';
+import { sweepStaleStaging } from '../staging/staging_folder.js';
 import { Workspace } from '../workspace/workspace.js';
 
 export type ServiceEventListener = (event: ServiceEvent) => void;
@@ -44,6 +45,8 @@ export class CityGridServices implements CityGridApi {
     if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is running; wait for it or cancel it first');
     // Open the new one first: a bad path must leave the current workspace open.
     const next = Workspace.open(path);
+    // What imports killed earlier left beside it goes now (only theirs: live processes keep their files).
+    sweepStaleStaging(next.path);
     this.workspace?.close();
     this.workspace = next;
     this.emit({ kind: 'workspace-changed', path: next.path });
