@@ -227,7 +227,7 @@ test('the staging size estimated for the progress is close to the size the stagi
     const options = { sourceLayer: opened.layer, mapping: { OBJCODE: 'OBJCODE', OBJNAME: 'OBJNAME', BGCODE: 'BGCODE' }, assignedCrs: 'EPSG:4527', targetCrs: 'EPSG:4527' };
     const estimate = await estimateStagingBytes(opened.dataset, stagingArguments(options), POINTS);
     const stagingPath = join(folder.path, 'estimated-staging.gpkg');
-    const staged = await stageSourceLayer({ ...options, dataset: opened.dataset, sourcePath: pointsCsv, stagingPath }, SILENT_FEEDBACK);
+    const staged = await stageSourceLayer({ ...options, dataset: opened.dataset, recipe: opened.recipe, sourcePath: pointsCsv, stagingPath }, SILENT_FEEDBACK);
     staged.dataset.close();
     const size = statSync(stagingPath).size;
     assert.ok(estimate !== null && Math.abs(estimate - size) / size < 0.25, `estimated ${estimate} bytes, staged ${size}`);

@@ -97,7 +97,7 @@ export async function importLayer(options: ImportOptions, feedback: Feedback): P
     let replaced = 0;
     try {
       const staged = await stageSourceLayer({
-        dataset: opened.dataset, sourceLayer: opened.layer, sourcePath: options.source, stagingPath, mapping: match.mapping,
+        dataset: opened.dataset, recipe: opened.recipe, sourceLayer: opened.layer, sourcePath: options.source, stagingPath, mapping: match.mapping,
         assignedCrs: crs.origin === '--crs' ? sourceCrs : null, targetCrs: workspaceCrs,
       }, feedback);
       try {

@@ -45,7 +45,7 @@ export async function inspectSource(options: InspectOptions, feedback: Feedback)
     let featureCount: number;
     try {
       const staged = await stageSourceLayer({
-        dataset: opened.dataset, sourceLayer: opened.layer, sourcePath: options.source, stagingPath,
+        dataset: opened.dataset, recipe: opened.recipe, sourceLayer: opened.layer, sourcePath: options.source, stagingPath,
         mapping: null, assignedCrs: null, targetCrs: null,
       }, feedback);
       featureCount = staged.count;

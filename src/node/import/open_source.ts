@@ -31,8 +31,16 @@ export interface OpenSourceOptions {
   layerHint?: string | undefined;
 }
 
+/** How to open the source again, as this process did, in another process (the staging child). */
+export interface SourceRecipe {
+  gdalPath: string;
+  driver: string;
+  openOptions: string[];
+}
+
 export interface OpenedSource {
   resolved: ResolvedSource;
+  recipe: SourceRecipe;
   dataset: Dataset;
   layer: Layer;
   driver: string;
@@ -56,10 +64,12 @@ export async function openSource(options: OpenSourceOptions): Promise<OpenedSour
   const csvText = isCsv && !resolved.zip ? prepareCsvText(resolved.gdalPath, options.encoding) : null;
   gdal.lastError = null;
   let dataset: Dataset;
+  let recipe: SourceRecipe;
   try {
-    dataset = csvText ? openWith('CSV', { ...resolved, gdalPath: csvText.gdalPath }, csvOpenOptions())
-      : isCsv ? openWith('CSV', resolved, csvOpenOptions())
-        : geoPackage ? openWith('GPKG', resolved, GEOPACKAGE_SOURCE_OPEN_OPTIONS) : openPlain(resolved);
+    recipe = isCsv ? { gdalPath: csvText?.gdalPath ?? resolved.gdalPath, driver: 'CSV', openOptions: csvOpenOptions() }
+      : geoPackage ? { gdalPath: resolved.gdalPath, driver: 'GPKG', openOptions: GEOPACKAGE_SOURCE_OPEN_OPTIONS } : { gdalPath: resolved.gdalPath, driver: '', openOptions: [] };
+    dataset = recipe.driver ? openWith(recipe.driver, { ...resolved, gdalPath: recipe.gdalPath }, recipe.openOptions) : openPlain(resolved);
+    recipe.driver = dataset.driver.description;
   } catch (thrown) {
     csvText?.cleanup();
     throw thrown;
@@ -78,7 +88,8 @@ export async function openSource(options: OpenSourceOptions): Promise<OpenedSour
         const name = layer.name;
         dataset.close();
         gdal.lastError = null;
-        dataset = openWith(driver, resolved, [`ENCODING=${encoding.openOption}`]);
+        recipe = { gdalPath: resolved.gdalPath, driver, openOptions: [`ENCODING=${encoding.openOption}`] };
+        dataset = openWith(driver, resolved, recipe.openOptions);
         const onReopen = gdal.lastError as GdalMessage;
         layer = dataset.layers.get(name);
         warnings.splice(0, warnings.length, ...checkGdalErrors(layer, options.source, onReopen));
@@ -95,7 +106,7 @@ export async function openSource(options: OpenSourceOptions): Promise<OpenedSour
       opened.close();
       csvText?.cleanup();
     };
-    return { resolved, dataset, layer, driver, layerNames: dataset.layers.map((candidate) => candidate.name), encoding, warnings, close };
+    return { resolved, recipe, dataset, layer, driver, layerNames: dataset.layers.map((candidate) => candidate.name), encoding, warnings, close };
   } catch (thrown) {
     dataset.close();
     csvText?.cleanup();

@@ -11,7 +11,7 @@
  *   Cancel stops it at once.
  * Request: JSON in argv[2]; answer: one JSON line on stdout.
  */
-import { toServiceError } from '../../core/api/errors.js';
+import { CityGridError, toServiceError } from '../../core/api/errors.js';
 import gdal from '../gdal/gdal_runtime.js';
 import { GEOPACKAGE_SOURCE_OPEN_OPTIONS } from './check_source_policy.js';
 
@@ -19,7 +19,7 @@ export interface SchemaObject { name: string; kind: 'view' | 'virtual table' }
 
 export type SourceChildRequest =
   | { task: 'probe-geopackage'; gdalPath: string }
-  | { task: 'stage'; gdalPath: string; driver: string; openOptions: string[]; stagingPath: string; args: string[] };
+  | { task: 'stage'; gdalPath: string; driver: string; openOptions: string[]; stagingPath: string; args: string[]; place: string };
 
 /** SQLite's R-tree is how GeoPackage indexes geometries: a virtual table every GeoPackage may have. */
 const RTREE_MODULE = /USING\s+rtree\b/i;
@@ -52,6 +52,8 @@ async function stage(request: Extract<SourceChildRequest, { task: 'stage' }>): P
     const staged = await gdal.vectorTranslateAsync(request.stagingPath, source, request.args);
     staged.close();
     return { staged: true };
+  } catch (thrown) {
+    throw new CityGridError('FILE_CORRUPT', `GDAL could not read it to the end: ${(thrown as Error).message || 'damaged record'}`, request.place);
   } finally {
     source.close();
   }

@@ -12,13 +12,21 @@
  * which for a million features cost 10 s of CPU, half of the translation
  * itself. Instead the staging file's size is compared, four times a second,
  * with the size it will reach (staging_progress.ts).
+ *
+ * The translation runs in a child process (source_child.ts), which opens the
+ * source again as this process did: GDAL's translation cannot be stopped
+ * from inside (gdal-async's progress callback cannot abort it), and it is
+ * most of an import's time, so Cancel kills the child and the import ends at
+ * once with nothing changed.
  */
 import { quoteIdentifier } from '../gdal/gdal_sql.js';
 import type { Dataset, Layer } from 'gdal-async';
 import { CityGridError } from '../../core/api/errors.js';
 import type { Feedback } from '../../core/jobs/feedback.js';
 import gdal from '../gdal/gdal_runtime.js';
+import type { SourceRecipe } from './open_source.js';
 import { removeStaged } from '../staging/staging_folder.js';
+import { runSourceChild } from './run_source_child.js';
 import { watchStagingProgress } from './staging_progress.js';
 
 export const STAGING_LAYER = 'staging';
@@ -26,6 +34,8 @@ export const SOURCE_FID_COLUMN = 'citygrid_source_fid';
 
 export interface StageOptions {
   dataset: Dataset;
+  /** How the child process opens the source again. */
+  recipe: SourceRecipe;
   sourceLayer: Layer;
   sourcePath: string;
   stagingPath: string;
@@ -67,7 +77,10 @@ export async function stageSourceLayer(options: StageOptions, feedback: Feedback
   const progress = await watchStagingProgress(options.dataset, args, options.stagingPath, expected, (complete) => feedback.reportProgress(0.8 * complete, reading));
   try {
     try {
-      staged = await gdal.vectorTranslateAsync(options.stagingPath, options.dataset, args);
+      await runSourceChild({ task: 'stage', ...options.recipe, stagingPath: options.stagingPath, args, place: options.sourcePath }, {
+        place: options.sourcePath, feedback, doing: 'reading it',
+      });
+      staged = gdal.open(options.stagingPath, 'r+');
     } finally {
       progress.stop();
     }
