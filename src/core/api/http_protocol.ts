@@ -12,7 +12,7 @@ export const TOKEN_HEADER = 'X-CityGrid-Token';
 export const API_PATH_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
 export const UPLOAD_PATH = '/upload';
-/** Uploads larger than this are refused: the browser path is for deliveries, not whole cities. */
+/** All uploads staged for import together may take this much: the browser path is for deliveries, not whole cities. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export interface UploadedFile { path: string; batch: string; size: number }

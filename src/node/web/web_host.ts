@@ -8,17 +8,18 @@
  * so no other origin can read its answers, and it refuses foreign Host
  * headers (DNS rebinding). Files a browser drops for import are uploaded to
  * POST /upload under the same checks and staged in a private folder
- * (src/node/import/upload_staging.ts) removed when the host stops.
+ * (src/node/import/upload_staging.ts: one cap for all, a batch kept while
+ * anything refers to it) removed when the host stops.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../../core/api/dispatch.js';
 import { API_PATH_PREFIX, EVENTS_PATH, MAX_UPLOAD_BYTES, UPLOAD_PATH } from '../../core/api/http_protocol.js';
 import { toServiceError } from '../../core/api/errors.js';
 import { UploadStaging } from '../import/upload_staging.js';
 import type { CityGridServices } from '../services/citygrid_services.js';
 import { refusalOf } from './request_guard.js';
+import { dispatchHoldingUploads } from './dispatch_holding_uploads.js';
 import { serveStaticFile } from './static_files.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -31,7 +32,7 @@ export interface WebHostOptions {
   /** 0 or absent: a random free port. */
   port?: number;
   token?: string;
-  /** Largest upload accepted; MAX_UPLOAD_BYTES by default. */
+  /** Most bytes all uploads staged for import may take together; MAX_UPLOAD_BYTES by default. */
   maxUploadBytes?: number;
 }
 
@@ -49,6 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let port = 0;
   let uploads: UploadStaging | null = null;
   const maxUploadBytes = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+  const api = dispatchHoldingUploads(options.services, () => uploads);
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((thrown) => {
       if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'INTERNAL', message: String((thrown as Error).message ?? thrown) } });
@@ -92,7 +94,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         sendJson(response, 400, { ok: false, error: { code: 'INVALID_REQUEST', message: `request body: ${(thrown as Error).message}` } });
         return;
       }
-      sendJson(response, 200, await dispatch(options.services, method, body));
+      sendJson(response, 200, await api.dispatch(method, body));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -108,19 +110,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const name = url.searchParams.get('name') ?? '';
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > maxUploadBytes) {
-      // Said before reading: the browser gets the reason instead of a cut connection.
-      response.setHeader('Connection', 'close');
-      sendJson(response, 413, { ok: false, error: { code: 'FILE_TOO_LARGE', message: `larger than ${Math.round(maxUploadBytes / 1024 / 1024)} MiB; import it by its path instead`, place: name } });
-      request.resume();
-      return;
-    }
+    uploads ??= new UploadStaging(maxUploadBytes);
     try {
-      uploads ??= new UploadStaging(maxUploadBytes);
-      sendJson(response, 200, { ok: true, value: await uploads.receive(request, name, url.searchParams.get('batch')) });
+      sendJson(response, 200, { ok: true, value: await uploads.receive(request, name, url.searchParams.get('batch'), Number(request.headers['content-length'] ?? 0) || 0) });
     } catch (thrown) {
-      if (!response.headersSent && !response.destroyed) sendJson(response, 400, { ok: false, error: toServiceError(thrown) });
+      const error = toServiceError(thrown);
+      if (response.headersSent || response.destroyed) return;
+      if (error.code === 'FILE_TOO_LARGE') {
+        // Said as soon as it is known: the browser gets the reason instead of a cut connection.
+        response.setHeader('Connection', 'close');
+        sendJson(response, 413, { ok: false, error });
+        request.resume();
+        return;
+      }
+      sendJson(response, 400, { ok: false, error });
     }
   }
 
@@ -150,6 +153,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     token,
     close: () => new Promise<void>((resolve) => {
       for (const stream of openStreams) stream.end();
+      api.close();
       uploads?.dispose();
       server.close(() => resolve());
       server.closeAllConnections();
