@@ -4,6 +4,7 @@
  * Parses and checks the options, then reports.
  */
 import { resolve } from 'node:path';
+import { requireRegularFile } from '../files/require_regular_file.js';
 import { parseTextEncoding, type EncodingGuess } from '../../core/encoding/detect_text_encoding.js';
 import type { SourceEncoding } from '../import/detect_source_encoding.js';
 import { importLayer, type ImportReport } from '../import/import_layer.js';
@@ -31,6 +32,8 @@ async function runImportCommand(values: ImportCommandValues, sourceArgument: str
   if (values.crs !== undefined && !/^EPSG:\d+$/i.test(values.crs)) throw new UsageError('--crs must be EPSG:N, e.g. EPSG:4527');
   const dryRun = values['dry-run'] === true;
   const source = resolve(sourceArgument);
+  requireRegularFile(source, { folderAllowed: true, withSidecars: true });
+  if (values.workspace !== undefined) requireRegularFile(resolve(values.workspace));
   const feedback = createCliFeedback(values.json === true, 'zh');
   let output: string;
   try {

@@ -1,12 +1,15 @@
 /** `citygrid info --workspace FILE [--json]`: the workspace's layers, geometry types, CRS and feature counts. */
 import { resolve } from 'node:path';
+import { requireRegularFile } from '../files/require_regular_file.js';
 import { Workspace } from '../workspace/workspace.js';
 import { parseCommandArgs, requireOption } from './cli_args.js';
 import type { Command } from './command.js';
 
 export const infoCommand: Command = async (args) => {
   const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, json: { type: 'boolean' } });
-  const workspace = Workspace.open(resolve(requireOption(values.workspace, 'workspace')));
+  const path = resolve(requireOption(values.workspace, 'workspace'));
+  requireRegularFile(path);
+  const workspace = Workspace.open(path);
   try {
     const details = workspace.info();
     if (values.json) {

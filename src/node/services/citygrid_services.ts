@@ -11,6 +11,7 @@ import type {
 } from '../../core/api/contract.js';
 import { requireString } from '../../core/api/dispatch.js';
 import { CityGridError } from '../../core/api/errors.js';
+import { requireRegularFile } from '../files/require_regular_file.js';
 import { importLayer } from '../import/import_layer.js';
 import { inspectForUi, withMappingFile } from '../import/inspect_for_ui.js';
 import { listPresets, savePreset } from '../import/mapping_preset_store.js';
@@ -43,6 +44,7 @@ export class CityGridServices implements CityGridApi {
   async openWorkspace(request: OpenWorkspaceRequest): Promise<WorkspaceInfo> {
     const path = requireString(request as unknown as Record<string, unknown>, 'path', 'openWorkspace');
     if (this.jobs.isRunning('publish')) throw new CityGridError('INVALID_REQUEST', 'a publish is running; wait for it or cancel it first');
+    requireRegularFile(path);
     // Open the new one first: a bad path must leave the current workspace open.
     const next = Workspace.open(path);
     // What imports killed earlier left beside it goes now (only theirs: live processes keep their files).
@@ -96,6 +98,7 @@ export class CityGridServices implements CityGridApi {
     const workspace = this.requireWorkspace();
     const layer = requireString(request as unknown as Record<string, unknown>, 'layer', 'startImport');
     const source = requireString(request as unknown as Record<string, unknown>, 'source', 'startImport');
+    requireRegularFile(source, { folderAllowed: true, withSidecars: true });
     const encoding = request.encoding ? parseTextEncoding(request.encoding) : undefined;
     if (encoding === null) throw new CityGridError('INVALID_REQUEST', 'startImport: encoding must be UTF-8, GBK or GB18030');
     if (this.jobs.isRunning('import') || this.jobs.isRunning('publish')) {
@@ -124,6 +127,7 @@ export class CityGridServices implements CityGridApi {
 
   async inspectSource(request: InspectSourceRequest): Promise<SourceInspection> {
     const source = requireString(request as unknown as Record<string, unknown>, 'source', 'inspectSource');
+    requireRegularFile(source, { folderAllowed: true, withSidecars: true });
     const encoding = request.encoding ? parseTextEncoding(request.encoding) : undefined;
     if (encoding === null) throw new CityGridError('INVALID_REQUEST', 'inspectSource: encoding must be UTF-8, GBK or GB18030');
     const layerSchema = request.layer ? this.requireWorkspace().layerSchema(request.layer) : null;
