@@ -67,6 +67,16 @@ export const CHARSETS: Record<CodeLayout['charset'], RegExp> = {
   'digits-upper': /^[0-9A-Z]*$/,
 };
 
+/** Characters up to and including the named segment; 0 when the layout has no such segment. */
+export function segmentEnd(layout: CodeLayout, name: string): number {
+  let end = 0;
+  for (const segment of layout.segments) {
+    end += segment.length;
+    if (segment.name === name) return end;
+  }
+  return 0;
+}
+
 export function layoutLength(layout: CodeLayout): number {
   return layout.segments.reduce((sum, segment) => sum + segment.length, 0);
 }

@@ -6,12 +6,12 @@
  * record). A repeated code is reported at every grid after the first.
  */
 import type { LocalizedText } from '../../api/geo_types.js';
-import { layoutForCode, parseCode, type CodeLayout } from '../../codes/code_layout.js';
+import { layoutForCode, parseCode, segmentEnd, type CodeLayout } from '../../codes/code_layout.js';
 import type { QaContext } from '../qa_context.js';
 import { gridPolygons, gridsByCode } from '../qa_derived.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { labelPoint } from '../../geometry/point_in_polygon.js';
-import { countyChecker, segmentEnd } from './code_segments.js';
+import { countyChecker } from './code_segments.js';
 
 export const checkGridCodes: QaRuleFamily = {
   name: 'grid codes',

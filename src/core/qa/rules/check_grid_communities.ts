@@ -5,11 +5,10 @@
  * community.
  */
 import type { LocalizedText } from '../../api/geo_types.js';
-import { layoutForCode, parseCode } from '../../codes/code_layout.js';
+import { layoutForCode, parseCode, segmentEnd } from '../../codes/code_layout.js';
 import { labelPoint } from '../../geometry/point_in_polygon.js';
 import type { QaRuleFamily } from '../qa_rule_family.js';
 import { gridCoverage, gridPolygons } from '../qa_derived.js';
-import { segmentEnd } from './code_segments.js';
 import { formatNumber } from '../qa_rules_config.js';
 
 export const checkGridCommunities: QaRuleFamily = {
